@@ -2,8 +2,8 @@
  * A minimal hand-rolled OAuth client and browser for driving the mock world in tests and
  * benchmarks: every step is a real HTTP request through `world.fetch`.
  */
-import type { World } from "@/machines/world";
-import { computeCodeChallenge } from "@/machines/world/pkce";
+import type { World } from "../../machines/world";
+import { computeCodeChallenge } from "../../machines/world/pkce";
 
 export const FORM = { "Content-Type": "application/x-www-form-urlencoded" } as const;
 
