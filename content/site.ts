@@ -1,0 +1,14 @@
+/** Site-wide text: the name, the one-line pitch, and the footer note. */
+export const site = {
+  name: "OAuth Flow Simulator",
+  tagline: "Learn OAuth 2.0 by running it.",
+  description:
+    "Learn OAuth 2.0 by running it: every flow, step by step, between the four roles of RFC 6749, against spec-faithful mock servers that run in your browser.",
+  footer:
+    "The authorization and resource servers are mock servers that run in your browser — nothing you do here is sent anywhere.",
+  /** Header links: sections of the home page, reachable from every page. */
+  nav: [
+    { href: "/#roles", label: "Roles" },
+    { href: "/#flows", label: "Flows" },
+  ],
+} as const;
