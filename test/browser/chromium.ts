@@ -1,0 +1,67 @@
+// Launches Debian's Chromium through playwright-core. Never downloads a browser:
+// the executable is CHROMIUM_PATH or /usr/bin/chromium (apt-get install -y chromium).
+
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** A headless Chromium with a fresh, temporary profile that is deleted on close. */
+export async function launchChromium(): Promise<Browser> {
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), "oauth-sim-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 720 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface PageVisit {
+  page: Page;
+  /** Console messages of type "error" and uncaught page errors. */
+  errors: string[];
+  /** URLs the page requested outside the site's origin (data: and blob: are local). */
+  foreignRequests: string[];
+}
+
+/** Opens a new page that records console errors and requests leaving `origin`. */
+export async function openPage(context: BrowserContext, origin: string): Promise<PageVisit> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("request", (request) => {
+    const url = request.url();
+    if (url.startsWith("data:") || url.startsWith("blob:")) return;
+    if (new URL(url).origin !== origin) foreignRequests.push(url);
+  });
+  return { page, errors, foreignRequests };
+}
