@@ -49,8 +49,9 @@ function isFormEncoded(request: Request): boolean {
 
 async function readBoundedText(request: Request): Promise<string | undefined> {
   if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) return undefined;
-  const text = await request.text().catch(() => undefined);
-  return text !== undefined && text.length <= MAX_BODY_BYTES ? text : undefined;
+  const bytes = await request.arrayBuffer().catch(() => undefined);
+  // RFC 6749 Appendix B: the body is UTF-8; invalid sequences decode to U+FFFD rather than throw.
+  return bytes !== undefined && bytes.byteLength <= MAX_BODY_BYTES ? new TextDecoder().decode(bytes) : undefined;
 }
 
 /**

@@ -37,6 +37,18 @@ export function scopesCover(granted: readonly string[], needed: readonly string[
 }
 
 /**
+ * Narrowing a scope (consent, refresh): every token must be one this server knows and covered by
+ * `within`. Returns the reason when it is not.
+ */
+export function checkNarrowing(tokens: readonly string[], within: readonly string[], known: readonly string[]): string | undefined {
+  const unknown = tokens.filter((token) => !known.includes(token));
+  if (unknown.length > 0) return `unknown scope: ${unknown.join(" ")}`;
+  const outside = tokens.filter((token) => !scopesCover(within, [token]));
+  if (outside.length > 0) return `not within what was granted: ${outside.join(" ")}`;
+  return undefined;
+}
+
+/**
  * RFC 6749 §3.3, RFC 7591 §2: the requested scope must be well-formed, known to this server and
  * within what the client registered; an omitted scope means the client's registered scope.
  */
@@ -49,11 +61,6 @@ export function resolveRequestedScope(
   if (requested === undefined) return registeredTokens;
   const tokens = parseScope(requested);
   if (!tokens) return oauthError("invalid_scope", "the scope parameter is malformed (RFC 6749 section 3.3)");
-  const unknown = tokens.filter((token) => !known.includes(token));
-  if (unknown.length > 0) return oauthError("invalid_scope", `unknown scope: ${unknown.join(" ")}`);
-  const disallowed = tokens.filter((token) => !scopesCover(registeredTokens, [token]));
-  if (disallowed.length > 0) {
-    return oauthError("invalid_scope", `the client is not allowed to request: ${disallowed.join(" ")}`);
-  }
-  return tokens;
+  const problem = checkNarrowing(tokens, registeredTokens, known);
+  return problem ? oauthError("invalid_scope", `the client may not request this scope: ${problem}`) : tokens;
 }

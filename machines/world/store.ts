@@ -17,8 +17,10 @@ export interface Grant {
 
 export interface AuthorizationCode {
   readonly clientId: string;
-  /** The redirect_uri as the authorization request sent it, or undefined when it was omitted (RFC 6749 §4.1.3). */
-  readonly redirectUri: string | undefined;
+  /** Where the authorization response went: the redirect_uri as sent, or the single registered one. */
+  readonly redirectUri: string;
+  /** Whether the authorization request carried redirect_uri, which makes it required at the token endpoint (RFC 6749 §4.1.3). */
+  readonly redirectUriSent: boolean;
   readonly scope: readonly string[];
   readonly grantId: string;
   readonly codeChallenge: string | undefined;

@@ -15,7 +15,7 @@ import { findDuplicates, htmlResponse, param, parseParams, readBrowserForm, redi
 import type { CodeChallengeMethod } from "../pkce";
 import { isWellFormedPkceValue } from "../pkce";
 import { authenticateResourceOwner } from "../resource-owner";
-import { formatScope, parseScope, resolveRequestedScope, scopesCover } from "../scope";
+import { checkNarrowing, formatScope, parseScope, resolveRequestedScope } from "../scope";
 import { createGrant, issueAccessToken } from "../tokens";
 import { consentPage, errorPage } from "./pages";
 
@@ -57,10 +57,11 @@ type Validation =
  */
 export function matchesRegisteredRedirectUri(candidate: string, registered: string): boolean {
   if (candidate === registered) return true;
-  const loopback = /^http:\/\/(127\.0\.0\.1|\[::1\])(?::\d{1,5})?(\/.*)?$/;
+  const loopback = /^http:\/\/(127\.0\.0\.1|\[::1\])(?::(\d{1,5}))?(\/.*)?$/;
   const want = loopback.exec(registered);
   const got = loopback.exec(candidate);
-  return want !== null && got !== null && want[1] === got[1] && (want[2] ?? "") === (got[2] ?? "");
+  const validPort = got?.[2] === undefined || Number(got[2]) <= 65535;
+  return want !== null && got !== null && validPort && want[1] === got[1] && (want[3] ?? "") === (got[3] ?? "");
 }
 
 /** RFC 6749 §4.1.2.1: decide first whether the client and its redirect URI can be trusted. */
@@ -241,16 +242,16 @@ function showConsent(
 
 /**
  * The consent form's `granted_scope`: every value it carries, space-separated values split. When
- * absent, the person granted everything requested.
+ * absent, the person granted everything requested. The person may narrow the grant, never widen
+ * it, and only to scopes this server knows (RFC 9068 §2.2.3: every scope must mean something).
  */
-export function readGrantedScope(params: Params, requested: readonly string[]): readonly string[] | string {
+export function readGrantedScope(context: ServerContext, params: Params, requested: readonly string[]): readonly string[] | string {
   const values = params.get("granted_scope");
   if (values === undefined) return requested;
   const granted = parseScope(values.join(" ").trim().replace(/ +/g, " "));
-  if (!granted || granted.length === 0 || granted[0] === "") return "choose at least one permission to allow, or deny";
-  // The person may narrow what is granted, never widen it.
-  if (!scopesCover(requested, granted)) return "granted_scope must be a subset of the requested scope";
-  return granted;
+  if (!granted) return "choose at least one permission to allow, or deny";
+  const problem = checkNarrowing(granted, requested, context.scopes);
+  return problem ? `granted_scope must be a subset of the requested scope (${problem})` : granted;
 }
 
 export async function handleAuthorization(context: ServerContext, request: Request): Promise<Response> {
@@ -274,7 +275,20 @@ export async function handleAuthorization(context: ServerContext, request: Reque
   const validation = validateAuthorizationRequest(context, params);
   if (validation.kind === "untrusted") return untrustedPage(validation.error);
   if (validation.kind === "redirect") return errorRedirect(context, validation);
-  return decide(context, params, validation.request);
+  const { request: authorization } = validation;
+  try {
+    return await decide(context, params, authorization);
+  } catch (cause) {
+    // RFC 6749 §4.1.2.1: a 500 cannot travel through a redirect, so the client gets server_error.
+    console.error("authorization endpoint failed", cause);
+    return errorRedirect(context, {
+      kind: "redirect",
+      error: oauthError("server_error", "the authorization server failed unexpectedly"),
+      redirectTo: authorization.redirectTo,
+      state: authorization.state,
+      mode: authorization.responseType === "token" ? "fragment" : "query",
+    });
+  }
 }
 
 /** The person's answer: deny → access_denied; allow → sign in, narrow the scope, issue. */
@@ -296,7 +310,7 @@ async function decide(context: ServerContext, params: Params, request: Authoriza
   }
   const login = authenticateResourceOwner(context, param(params, "username"), param(params, "password"));
   if (!login.ok) return showConsent(context, params, request, login.retryAfter ? 429 : 400, login.reason);
-  const granted = readGrantedScope(params, request.scope);
+  const granted = readGrantedScope(context, params, request.scope);
   if (typeof granted === "string") return showConsent(context, params, request, 400, granted);
 
   const grant = createGrant(context, request.client.client_id, login.user.sub);
@@ -318,7 +332,8 @@ async function decide(context: ServerContext, params: Params, request: Authoriza
   const expiresAt = context.clock.now() + context.policy.lifetimes.code;
   context.store.codes.set(code, {
     clientId: request.client.client_id,
-    redirectUri: request.redirectUriParameter,
+    redirectUri: request.redirectTo,
+    redirectUriSent: request.redirectUriParameter !== undefined,
     scope: granted,
     grantId: grant.id,
     codeChallenge: request.codeChallenge,

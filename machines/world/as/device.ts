@@ -130,7 +130,7 @@ export async function handleDeviceVerification(context: ServerContext, request: 
   }
   const login = authenticateResourceOwner(context, param(params, "username"), param(params, "password"));
   if (!login.ok) return verificationPage(context, params, login.retryAfter ? 429 : 400, login.reason);
-  const granted = readGrantedScope(params, authorization.scope);
+  const granted = readGrantedScope(context, params, authorization.scope);
   if (typeof granted === "string") return verificationPage(context, params, 400, granted);
 
   const grant = createGrant(context, client.client_id, login.user.sub);

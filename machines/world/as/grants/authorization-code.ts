@@ -27,14 +27,14 @@ async function checkCodeVerifier(context: ServerContext, code: AuthorizationCode
   return matches ? undefined : oauthError("invalid_grant", `code_verifier does not match the ${code.codeChallengeMethod} code_challenge`);
 }
 
-/** RFC 6749 §4.1.3: redirect_uri must be identical when the authorization request included it. */
+/**
+ * RFC 6749 §4.1.3: redirect_uri is required when the authorization request included it, and when
+ * sent it must be identical to where the code was delivered.
+ */
 function checkRedirectUri(context: ServerContext, code: AuthorizationCode, redirectUri: string | undefined): OAuthError | undefined {
-  if (code.redirectUri === undefined) {
-    return redirectUri === undefined ? undefined : oauthError("invalid_grant", "redirect_uri was not part of the authorization request");
-  }
   if (redirectUri === undefined) {
     // OAuth 2.1 §4.1.3 dropped redirect_uri from the token request; RFC 6749 §4.1.3 requires it.
-    return context.policy.oauth21 ? undefined : oauthError("invalid_request", "missing required parameter redirect_uri");
+    return code.redirectUriSent && !context.policy.oauth21 ? oauthError("invalid_request", "missing required parameter redirect_uri") : undefined;
   }
   return redirectUri === code.redirectUri ? undefined : oauthError("invalid_grant", "redirect_uri does not match the authorization request");
 }

@@ -1,7 +1,7 @@
 /** Refreshing an access token (RFC 6749 §6) with rotation and reuse detection (RFC 9700 §4.14.2). */
 import { oauthError } from "../../errors";
 import { param } from "../../http";
-import { parseScope, scopesCover } from "../../scope";
+import { checkNarrowing, parseScope } from "../../scope";
 import { issueTokens, rotatesRefreshTokens } from "../../tokens";
 import type { GrantType } from "./types";
 
@@ -28,9 +28,8 @@ export const refreshTokenGrant: GrantType = {
     if (requested !== undefined) {
       const tokens = parseScope(requested);
       if (!tokens) return oauthError("invalid_scope", "the scope parameter is malformed (RFC 6749 section 3.3)");
-      if (!scopesCover(record.scope, tokens)) {
-        return oauthError("invalid_scope", "the requested scope exceeds the scope granted by the resource owner");
-      }
+      const problem = checkNarrowing(tokens, record.scope, context.scopes);
+      if (problem) return oauthError("invalid_scope", `the requested scope exceeds the scope granted by the resource owner: ${problem}`);
       scope = tokens;
     }
 
