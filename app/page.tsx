@@ -1,5 +1,4 @@
 import { FlowCard } from "@/components/flow-card";
-import { HeroSequence } from "@/components/hero-sequence";
 import { RoleCard } from "@/components/role-card";
 import { cn } from "@/components/ui/cn";
 import { flows } from "@/content/flows";
@@ -21,11 +20,8 @@ function flowCellClass(index: number, count: number): string {
 export default function HomePage() {
   return (
     <div className="mx-auto max-w-6xl px-4 sm:px-6">
-      <section
-        aria-labelledby="page-title"
-        className="grid items-center gap-10 py-12 sm:py-16 lg:grid-cols-[minmax(0,1fr)_30rem] lg:gap-12"
-      >
-        <div>
+      <div className="grid items-start gap-10 py-12 sm:py-16 lg:grid-cols-[minmax(0,1fr)_32rem] lg:gap-12">
+        <section aria-labelledby="page-title">
           <h1
             id="page-title"
             className="text-4xl font-bold tracking-tight text-balance text-foreground sm:text-5xl"
@@ -45,25 +41,24 @@ export default function HomePage() {
               </li>
             ))}
           </ul>
-        </div>
-        <HeroSequence className="hidden sm:block" />
-      </section>
+        </section>
 
-      <section
-        id="roles"
-        aria-labelledby="roles-heading"
-        className="scroll-mt-4 border-t border-line py-10 sm:py-12"
-      >
-        <h2 id="roles-heading" className="text-2xl font-semibold tracking-tight text-foreground">
-          {home.rolesHeading}
-        </h2>
-        <p className="mt-2 max-w-3xl text-muted">{home.rolesIntro}</p>
-        <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {roles.map((role) => (
-            <RoleCard key={role.id} role={role} />
-          ))}
-        </ul>
-      </section>
+        <section
+          id="roles"
+          aria-labelledby="roles-heading"
+          className="scroll-mt-4 rounded-2xl border border-line bg-surface p-5 sm:p-6"
+        >
+          <h2 id="roles-heading" className="text-xl font-semibold tracking-tight text-foreground">
+            {home.rolesHeading}
+          </h2>
+          <p className="mt-1 text-sm leading-6 text-muted">{home.rolesIntro}</p>
+          <ul className="mt-5 grid gap-3 sm:grid-cols-2">
+            {roles.map((role) => (
+              <RoleCard key={role.id} role={role} />
+            ))}
+          </ul>
+        </section>
+      </div>
 
       <section
         id="flows"

@@ -10,7 +10,7 @@ const roleColor: Record<RoleId, string> = {
 /** One of the four OAuth roles, with its lane colour. */
 export function RoleCard({ role }: { role: Role }) {
   return (
-    <li className="flex gap-3 rounded-xl border border-line bg-surface-raised p-4">
+    <li className="flex gap-3 rounded-xl border border-line bg-surface-raised p-4 shadow-sm">
       <span aria-hidden="true" className={`mt-1.5 size-2.5 shrink-0 rounded-full ${roleColor[role.id]}`} />
       <div>
         <h3 className="font-semibold text-foreground">{role.name}</h3>
