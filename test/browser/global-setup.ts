@@ -23,7 +23,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const outDir = path.join(root, "out");
 
 /** Everything the static export is built from. */
-const SOURCES = ["app", "components", "content", "machines", "public", "lib"];
+const SOURCES = ["app", "components", "content", "machines", "public"];
 const SOURCE_FILES = ["next.config.ts", "postcss.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
 
 function newestMtime(entry: string): number {
