@@ -123,13 +123,15 @@ export async function handleDeviceVerification(context: ServerContext, request: 
   if (decision?.length !== 1 || (decision[0] !== "allow" && decision[0] !== "deny")) {
     return verificationPage(context, params, 400, "choose Allow or Deny");
   }
+  // Unlike a consent page, a deny here changes server state (the device's login is cancelled), so
+  // only a signed-in person may give either answer.
+  const login = authenticateResourceOwner(context, param(params, "username"), param(params, "password"));
+  if (!login.ok) return verificationPage(context, params, login.retryAfter ? 429 : 400, login.reason);
   if (decision[0] === "deny") {
     // RFC 8628 §3.5: the device's next poll gets access_denied.
     authorization.status = "denied";
     return htmlResponse(deviceResultPage(false, client));
   }
-  const login = authenticateResourceOwner(context, param(params, "username"), param(params, "password"));
-  if (!login.ok) return verificationPage(context, params, login.retryAfter ? 429 : 400, login.reason);
   const granted = readGrantedScope(context, params, authorization.scope);
   if (typeof granted === "string") return verificationPage(context, params, 400, granted);
 

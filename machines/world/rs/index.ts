@@ -70,7 +70,7 @@ export function createResourceServer(options: ResourceServerOptions): FetchHandl
     } catch (error) {
       return { invalid: describeJwtFailure(error) };
     }
-    if (!options.isActive(token)) return { invalid: "the access token has been revoked" };
+    if (!options.isActive(token)) return { invalid: "the access token has been revoked, or was never issued by this authorization server" };
     return {
       sub: String(payload.sub),
       client_id: String(payload.client_id),
