@@ -128,7 +128,8 @@ export class Store {
     for (const [id, grant] of this.grants) if (grant.keepUntil <= now) this.grants.delete(id);
     for (const [code, record] of this.codes) {
       // A consumed code is kept while its grant lives, so a replay can still revoke the tokens (RFC 6749 §10.5).
-      const keepUntil = record.consumed ? Math.max(record.expiresAt, this.grants.get(record.grantId)?.keepUntil ?? 0) : record.expiresAt;
+      // An unconsumed one is kept a minute past expiry so a late exchange hears "expired", not "invalid".
+      const keepUntil = record.consumed ? Math.max(record.expiresAt, this.grants.get(record.grantId)?.keepUntil ?? 0) : record.expiresAt + 60;
       if (keepUntil <= now) this.codes.delete(code);
     }
     for (const [token, record] of this.accessTokens) if (record.exp <= now) this.accessTokens.delete(token);

@@ -1,0 +1,40 @@
+/**
+ * The wire: every message between roles waits here until the learner steps, so "next step" is
+ * "deliver the next message". Each delivery is one trace step, recorded through XState's
+ * inspection API.
+ */
+import { assertEvent, assign, enqueueActions, setup } from "xstate";
+import type { DeliverEvent, WireMessage, WireSendEvent } from "./messages";
+
+export const wireMachine = setup({
+  types: {
+    context: {} as { queue: readonly WireMessage[]; delivered: number },
+    events: {} as WireSendEvent | { type: "WIRE.STEP" },
+  },
+  actions: {
+    enqueueMessage: assign({
+      queue: ({ context, event }) => {
+        assertEvent(event, "WIRE.SEND");
+        return [...context.queue, event.message];
+      },
+    }),
+    deliverNextMessage: enqueueActions(({ context, enqueue, system }) => {
+      const [message, ...rest] = context.queue;
+      if (!message) return;
+      const delivery: DeliverEvent = { type: "DELIVER", message };
+      enqueue.sendTo(system.get(message.to), delivery);
+      enqueue.assign({ queue: rest, delivered: context.delivered + 1 });
+    }),
+  },
+  guards: {
+    hasMessageWaiting: ({ context }) => context.queue.length > 0,
+  },
+}).createMachine({
+  id: "wire",
+  description: "Holds each message until the learner steps, then delivers it",
+  context: { queue: [], delivered: 0 },
+  on: {
+    "WIRE.SEND": { actions: "enqueueMessage" },
+    "WIRE.STEP": { guard: "hasMessageWaiting", actions: "deliverNextMessage" },
+  },
+});
