@@ -79,9 +79,12 @@ export async function startFlow<S extends Scenario>(flow: FlowDefinition<S>, sce
   const roles = flow.roles;
   const queue = (): readonly WireMessage[] => wire.getSnapshot().context.queue;
 
-  /** Wait until a message is waiting or nothing is left running. */
+  /**
+   * Wait until nothing is left running. Stepping only when every role is idle keeps the order of
+   * the wire's queue independent of how fast a hash or a signature completes (determinism).
+   */
   async function settle(): Promise<void> {
-    for (let rounds = 0; queue().length === 0 && inFlight.size > 0; rounds++) {
+    for (let rounds = 0; inFlight.size > 0; rounds++) {
       if (rounds > 10_000) throw new FlowStalledError(`${flow.id}/${scenario.id} stalled with work in flight`);
       await new Promise<void>((resolve) => (wake = resolve));
       wake = undefined;

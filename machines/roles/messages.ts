@@ -23,6 +23,8 @@ export interface WireMessage {
 
 export type DeliverEvent = { type: "DELIVER"; message: WireMessage };
 export type WireSendEvent = { type: "WIRE.SEND"; message: WireMessage };
+/** A server's answer to the request it was just delivered. */
+export type WireReplyEvent = { type: "WIRE.REPLY"; message: WireMessage };
 
 export type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 

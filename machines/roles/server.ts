@@ -48,7 +48,7 @@ export const serverMachine = setup({
           channel: request.channel,
           response,
         };
-        return { type: "WIRE.SEND" as const, message };
+        return { type: "WIRE.REPLY" as const, message };
       },
     ),
     rememberResponse: assign(({ context }, response: RecordedResponse) => ({

@@ -4,18 +4,25 @@
  * inspection API.
  */
 import { assertEvent, assign, enqueueActions, setup } from "xstate";
-import type { DeliverEvent, WireMessage, WireSendEvent } from "./messages";
+import type { DeliverEvent, WireMessage, WireReplyEvent, WireSendEvent } from "./messages";
 
 export const wireMachine = setup({
   types: {
     context: {} as { queue: readonly WireMessage[]; delivered: number },
-    events: {} as WireSendEvent | { type: "WIRE.STEP" },
+    events: {} as WireSendEvent | WireReplyEvent | { type: "WIRE.STEP" },
   },
   actions: {
     enqueueMessage: assign({
       queue: ({ context, event }) => {
         assertEvent(event, "WIRE.SEND");
         return [...context.queue, event.message];
+      },
+    }),
+    /** An HTTP response completes its exchange before anything else moves: it goes first. */
+    enqueueReply: assign({
+      queue: ({ context, event }) => {
+        assertEvent(event, "WIRE.REPLY");
+        return [event.message, ...context.queue];
       },
     }),
     deliverNextMessage: enqueueActions(({ context, enqueue, system }) => {
@@ -35,6 +42,7 @@ export const wireMachine = setup({
   context: { queue: [], delivered: 0 },
   on: {
     "WIRE.SEND": { actions: "enqueueMessage" },
+    "WIRE.REPLY": { actions: "enqueueReply" },
     "WIRE.STEP": { guard: "hasMessageWaiting", actions: "deliverNextMessage" },
   },
 });
