@@ -21,7 +21,7 @@ function getOnly(endpoint: (context: ServerContext) => Response): Endpoint {
   return (context, request) =>
     request.method === "GET" || request.method === "HEAD"
       ? endpoint(context)
-      : new Response(null, { status: 405, headers: { Allow: "GET, HEAD" } });
+      : errorResponse(oauthError("invalid_request", `this endpoint accepts only GET and HEAD, not ${request.method}`, 405, { Allow: "GET, HEAD" }));
 }
 
 const ROUTES: ReadonlyMap<string, Endpoint> = new Map<string, Endpoint>([

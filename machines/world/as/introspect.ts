@@ -1,5 +1,5 @@
 /** Token introspection (RFC 7662). */
-import { authenticateClient, parseBasicCredentials } from "../client-auth";
+import { authenticateClient, FAILED_ATTEMPT_WINDOW, MAX_FAILED_CLIENT_AUTHENTICATIONS, parseBasicCredentials } from "../client-auth";
 import type { ServerContext } from "../context";
 import { isPublicClient } from "../context";
 import type { OAuthError } from "../errors";
@@ -22,11 +22,22 @@ function authorizeCaller(context: ServerContext, request: Request, params: Param
   if (authorization !== null && /^basic /i.test(authorization)) {
     const basic = parseBasicCredentials(authorization);
     if (!isOAuthError(basic) && basic.clientId === id) {
-      return timingSafeEqual(basic.secret, secret)
-        ? { kind: "resource-server" }
-        : oauthError("invalid_client", "resource server authentication failed", 401, {
-            "WWW-Authenticate": challenge("Basic", { realm: context.issuer, error: "invalid_client" }),
-          });
+      // RFC 6749 §2.3: "The client MUST NOT use more than one authentication method in each request."
+      const bodyClientId = param(params, "client_id");
+      if (param(params, "client_secret") !== undefined || (bodyClientId !== undefined && bodyClientId !== id)) {
+        return oauthError("invalid_request", "the caller used more than one authentication method");
+      }
+      // RFC 6749 §2.3.1: the resource server's secret is protected against brute force like a client's.
+      const www = { "WWW-Authenticate": challenge("Basic", { realm: context.issuer, error: "invalid_client" }) };
+      const now = context.clock.now();
+      const key = `client:${id}`;
+      const retryAfter = context.store.lockedFor(key, now, MAX_FAILED_CLIENT_AUTHENTICATIONS);
+      if (retryAfter > 0) {
+        return oauthError("invalid_client", `too many failed authentications; try again in ${retryAfter} seconds`, 401, { ...www, "Retry-After": String(retryAfter) });
+      }
+      if (timingSafeEqual(basic.secret, secret)) return { kind: "resource-server" };
+      context.store.recordFailure(key, now, FAILED_ATTEMPT_WINDOW);
+      return oauthError("invalid_client", "resource server authentication failed", 401, www);
     }
   }
   const authenticated = authenticateClient(context, request, params);
