@@ -36,6 +36,11 @@ function toStep(message: WireMessage, index: number, time: number): TraceStep {
   };
 }
 
+export interface RunOptions {
+  /** Also receives every inspection event (model-based coverage, debugging). */
+  readonly inspect?: (event: InspectionEvent) => void;
+}
+
 export interface FlowRun {
   /** Deliver the next message; false when the flow has ended. */
   step(): Promise<boolean>;
@@ -44,7 +49,7 @@ export interface FlowRun {
   trace(): Trace;
 }
 
-export async function startFlow<S extends Scenario>(flow: FlowDefinition<S>, scenario: S, seed: string): Promise<FlowRun> {
+export async function startFlow<S extends Scenario>(flow: FlowDefinition<S>, scenario: S, seed: string, options: RunOptions = {}): Promise<FlowRun> {
   const world = await createWorld({ seed, ...scenario.world });
   const random = createRandom(`${seed}:roles`);
   const steps: TraceStep[] = [];
@@ -55,6 +60,7 @@ export async function startFlow<S extends Scenario>(flow: FlowDefinition<S>, sce
   let wake: (() => void) | undefined;
 
   function inspect(event: InspectionEvent): void {
+    options.inspect?.(event);
     const actor = event.actorRef as AnyActorRef & { logic?: object };
     // Actors that are not state machines are work in flight: a request being answered, a hash being computed.
     if (event.type === "@xstate.actor" && actor.logic && !("root" in actor.logic)) inFlight.add(actor);
@@ -118,8 +124,8 @@ export async function startFlow<S extends Scenario>(flow: FlowDefinition<S>, sce
 }
 
 /** Run a flow to its end and return its trace. */
-export async function runFlow<S extends Scenario>(flow: FlowDefinition<S>, scenario: S, seed: string): Promise<Trace> {
-  const run = await startFlow(flow, scenario, seed);
+export async function runFlow<S extends Scenario>(flow: FlowDefinition<S>, scenario: S, seed: string, options: RunOptions = {}): Promise<Trace> {
+  const run = await startFlow(flow, scenario, seed, options);
   for (let guard = 0; await run.step(); guard++) {
     if (guard > 500) throw new FlowStalledError(`${flow.id}/${scenario.id} did not end within 500 steps`);
   }

@@ -2,8 +2,12 @@
  * `npm run bench`: the project's benchmarks, printed in one run with each figure's budget and how
  * far under (or over) it the figure is. A benchmark, not a test: it never fails the build.
  *
- * Options: --flows N (default 100000) sets how many flows the memory benchmark runs.
+ * Options: --flows N (default 100000) sets how many flows the memory benchmark runs;
+ * --trace-samples N (default 21) how many times each scenario's trace is timed.
  */
+import { FLOWS } from "../machines/flows";
+import type { FlowDefinition, Scenario } from "../machines/flows";
+import { runFlow, startFlow } from "../machines/run";
 import { createWorld } from "../machines/world";
 import { runPkceFlow } from "../test/support/world-client";
 
@@ -50,6 +54,40 @@ async function benchFlowTime(): Promise<Figure[]> {
   ];
 }
 
+/**
+ * Per registered flow and scenario: the median time to compute its whole trace (`runFlow`: a fresh
+ * world, every role, every step), and the median time to jump from the first step to the last on a
+ * started run (the learner presses End: `step()` until the flow has ended). Budget 20 ms each.
+ */
+async function benchTraces(samples: number): Promise<Figure[]> {
+  const flows = Object.values(FLOWS).filter((flow): flow is FlowDefinition<Scenario> => flow !== undefined);
+  const figures: Figure[] = [];
+  for (const flow of flows) {
+    for (const scenario of flow.scenarios) {
+      for (let i = 0; i < 3; i++) await runFlow(flow, scenario, `bench-warm-${i}`);
+      const whole: number[] = [];
+      const jump: number[] = [];
+      for (let i = 0; i < samples; i++) {
+        const start = performance.now();
+        await runFlow(flow, scenario, `bench-${i}`);
+        whole.push(performance.now() - start);
+
+        const run = await startFlow(flow, scenario, `bench-${i}`);
+        await run.step(); // at the first step
+        const from = performance.now();
+        while (await run.step());
+        jump.push(performance.now() - from);
+      }
+      const name = `${flow.id}/${scenario.id}`;
+      figures.push(
+        { name: `trace ${name}, median`, value: median(whole), unit: "ms", budget: 20 },
+        { name: `jump first→last ${name}, median`, value: median(jump), unit: "ms", budget: 20 },
+      );
+    }
+  }
+  return figures;
+}
+
 /** The authorization server's store after many flows with the clock advancing: it must stay flat. */
 async function benchStoreSize(flows: number): Promise<Figure[]> {
   const world = await createWorld({ seed: "bench-memory" });
@@ -88,7 +126,8 @@ function report(figures: Figure[]): void {
 }
 
 const flows = option("flows", 100_000);
+const traceSamples = option("trace-samples", 21);
 const started = performance.now();
-const figures = [...(await benchFlowTime()), ...(await benchStoreSize(flows))];
+const figures = [...(await benchFlowTime()), ...(await benchTraces(traceSamples)), ...(await benchStoreSize(flows))];
 report(figures);
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s on Node ${process.version}, ${process.platform}/${process.arch})`);

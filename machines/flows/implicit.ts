@@ -52,6 +52,16 @@ export const implicitFlow = defineFlow<ImplicitScenario>({
       ],
     },
     {
+      id: "stolen-token-after-sign-out",
+      title: "Another script steals the token, but the person signs out first: the revoked token is useless to it",
+      scriptOnPage: true,
+      signsOut: true,
+      expected: [
+        { role: "client", kind: "error", result: "invalid_token" },
+        { role: "attacker", kind: "error", result: "invalid_token" },
+      ],
+    },
+    {
       id: "token-revoked",
       title: "The person signs out: the page revokes its token (client_id only), and the API refuses it",
       signsOut: true,
