@@ -24,8 +24,6 @@ export interface AuthorizationCodePkceScenario extends Scenario {
   readonly codeIntercepted?: boolean;
   /** The client sends a code_verifier that is not the one its challenge was computed from. */
   readonly sendsWrongVerifier?: boolean;
-  /** The scopes the person leaves ticked on the consent page (default: all that were asked for). */
-  readonly grantedScope?: readonly string[];
   /** The API the client calls (default GET /me). */
   readonly apiPath?: string;
 }

@@ -142,6 +142,7 @@ export const authorizationCodeFlow = defineFlow<AuthorizationCodeScenario>({
             issuer: world.issuer,
             account: { username: "alice", password: "wonderland" },
             decision: scenario.decision ?? "allow",
+            ...(scenario.grantedScope ? { grantedScope: scenario.grantedScope } : {}),
           },
         },
       ],

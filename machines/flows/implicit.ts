@@ -115,6 +115,7 @@ export const implicitFlow = defineFlow<ImplicitScenario>({
             issuer: world.issuer,
             account: { username: "alice", password: "wonderland" },
             decision: "allow" as const,
+            ...(scenario.grantedScope ? { grantedScope: scenario.grantedScope } : {}),
           },
         },
       ],

@@ -136,7 +136,7 @@ export const refreshTokenFlow = defineFlow<RefreshTokenScenario>({
         {
           src: "resourceOwner",
           systemId: "resourceOwner",
-          input: { startUrl: `${clientOrigin}/login`, clientOrigin, issuer: world.issuer, account: { username: "alice", password: "wonderland" }, decision: "allow" },
+          input: { startUrl: `${clientOrigin}/login`, clientOrigin, issuer: world.issuer, account: { username: "alice", password: "wonderland" }, decision: "allow", ...(scenario.grantedScope ? { grantedScope: scenario.grantedScope } : {}) },
         },
       ],
       initial: "signingIn",

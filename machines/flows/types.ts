@@ -24,6 +24,11 @@ export interface Scenario {
   readonly title: string;
   /** Server policy this scenario changes (RFC switches: PKCE off, OAuth 2.1 mode, …). */
   readonly world?: Omit<WorldOptions, "seed">;
+  /**
+   * The scopes the person leaves ticked on the consent page (flows with one); undefined leaves
+   * the page as shown. The simulator sets it when a learner unticks a box.
+   */
+  readonly grantedScope?: readonly string[];
   /** How the roles this scenario is about end, as a test and the UI expect them. */
   readonly expected: readonly Pick<RoleOutcome, "role" | "kind" | "result">[];
 }

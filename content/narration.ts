@@ -1,0 +1,34 @@
+/**
+ * Narration for every step of every flow, keyed by step id (DESIGN invariant 5): what happens,
+ * why the step exists, what would go wrong without it, and the RFC section. A scenario may say
+ * something different about a step it changes.
+ */
+import type { FlowId } from "@/machines/flows/types";
+
+export interface Narration {
+  /** What happens in this step, in a sentence or two. */
+  readonly what: string;
+  /** Why the step exists. */
+  readonly why: string;
+  /** What would go wrong without it. */
+  readonly without: string;
+}
+
+export interface FlowNarration {
+  /** Narration by step id, for every step any scenario of the flow records. */
+  readonly steps: Readonly<Record<string, Narration>>;
+  /** Scenario-specific narration that replaces the flow's for a step: scenario id → step id → narration. */
+  readonly scenarios?: Readonly<Record<string, Readonly<Record<string, Narration>>>>;
+}
+
+export const NARRATION: Partial<Record<FlowId, FlowNarration>> = {};
+
+export function narrationFor(flow: FlowId, scenario: string, stepId: string): Narration | undefined {
+  const narration = NARRATION[flow];
+  return narration?.scenarios?.[scenario]?.[stepId] ?? narration?.steps[stepId];
+}
+
+/** The RFC's text on the IETF site, at the section. */
+export function rfcUrl(rfc: string, section: string): string {
+  return `https://www.rfc-editor.org/rfc/rfc${rfc}#section-${section}`;
+}
