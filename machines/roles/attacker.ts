@@ -9,7 +9,7 @@
 import { assertEvent, assign, enqueueActions, setup } from "xstate";
 import type { ClientMetadata } from "../world";
 import type { Knowledge, RoleOutcome } from "../trace";
-import { describeFailure, pageFor } from "./client-kit";
+import { apiRequest, carriesAccessToken, describeFailure, pageFor } from "./client-kit";
 import { readForm, submitForm } from "./html-form";
 import type { DeliverEvent } from "./messages";
 import { artifactsOf, formRequest, getRequest, header, jsonBody, learn, urlParams, wireSend } from "./messages";
@@ -81,7 +81,7 @@ export const attackerMachine = setup({
       assertEvent(event, "DELIVER");
       const token = String(jsonBody(event.message.response!).access_token);
       enqueue.assign({ accessToken: token });
-      enqueue.sendTo(system.get("wire"), wireSend({ id: "attacker-api-request", from: "attacker", to: "resourceServer", channel: "back", request: { ...getRequest(context.api.url, { authorization: `Bearer ${token}` }), method: context.api.method } }));
+      enqueue.sendTo(system.get("wire"), wireSend({ id: "attacker-api-request", from: "attacker", to: "resourceServer", channel: "back", request: apiRequest(context.api, token) }));
     }),
     concludeWithApiAnswer: assign(({ event }) => {
       assertEvent(event, "DELIVER");
@@ -96,7 +96,7 @@ export const attackerMachine = setup({
   guards: {
     plansLure: ({ context }) => context.plan === "lure",
     plansCsrf: ({ context }) => context.plan === "csrf",
-    isTokenIssued: ({ event }) => event.message.response?.status === 200 && typeof jsonBody(event.message.response).access_token === "string",
+    isTokenIssued: ({ event }) => carriesAccessToken(event.message),
   },
 }).createMachine({
   id: "attacker",

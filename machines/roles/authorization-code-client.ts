@@ -10,8 +10,8 @@ import type { Random } from "../world/random";
 import { base64url } from "../world/random";
 import type { Check, Knowledge, RecordedRequest, RoleOutcome } from "../trace";
 import type { DeliverEvent } from "./messages";
-import { artifactsOf, formRequest, getRequest, jsonBody, learn, redirectTo, urlParams, wireSend } from "./messages";
-import { clientAuthentication, describeFailure, errorPage, pageFor } from "./client-kit";
+import { artifactsOf, formRequest, jsonBody, learn, redirectTo, urlParams, wireSend } from "./messages";
+import { apiRequest, carriesAccessToken, clientAuthentication, describeFailure, errorPage, pageFor } from "./client-kit";
 
 export interface AuthorizationCodeClientInput {
   readonly client: ClientMetadata;
@@ -134,7 +134,7 @@ export const authorizationCodeClientMachine = setup({
     }),
     /** RFC 6750 §2.1: present the token in the Authorization header. */
     callApi: enqueueActions(({ context, enqueue, system }) => {
-      enqueue.sendTo(system.get("wire"), wireSend({ id: "api-request", from: "client", to: "resourceServer", channel: "back", request: { ...getRequest(context.api.url, { authorization: `Bearer ${context.accessToken}` }), method: context.api.method } }));
+      enqueue.sendTo(system.get("wire"), wireSend({ id: "api-request", from: "client", to: "resourceServer", channel: "back", request: apiRequest(context.api, context.accessToken) }));
     }),
     concludeWithResource: enqueueActions(({ enqueue, system, event }) => {
       assertEvent(event, "DELIVER");
@@ -157,7 +157,7 @@ export const authorizationCodeClientMachine = setup({
     isAuthorizationResponseValid: ({ context }) => context.checks.every((check) => check.passed),
     /** Off by default; the code-replay scenario turns it on. */
     replaysCode: () => false,
-    isTokenIssued: ({ event }) => event.message.response?.status === 200 && typeof jsonBody(event.message.response).access_token === "string",
+    isTokenIssued: ({ event }) => carriesAccessToken(event.message),
   },
 }).createMachine({
   id: "authorizationCodeClient",

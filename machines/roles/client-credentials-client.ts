@@ -7,8 +7,8 @@ import { and, assertEvent, assign, enqueueActions, setup } from "xstate";
 import type { ClientMetadata } from "../world";
 import type { Knowledge, RoleOutcome } from "../trace";
 import type { DeliverEvent } from "./messages";
-import { artifactsOf, formRequest, getRequest, jsonBody, learn, wireSend } from "./messages";
-import { clientAuthentication, describeFailure, pageFor } from "./client-kit";
+import { artifactsOf, formRequest, jsonBody, learn, wireSend } from "./messages";
+import { apiRequest, carriesAccessToken, clientAuthentication, describeFailure, pageFor } from "./client-kit";
 
 export interface ApiCall {
   readonly method: string;
@@ -63,7 +63,7 @@ export const clientCredentialsClientMachine = setup({
     /** RFC 6750 §2.1: the token in the Authorization header. */
     callApi: enqueueActions(({ context, enqueue, system }) => {
       const call = context.calls[context.callIndex]!;
-      const request = { ...getRequest(call.url, { authorization: `Bearer ${context.accessToken}` }), method: call.method };
+      const request = apiRequest(call, context.accessToken);
       enqueue.sendTo(system.get("wire"), wireSend({ id: "api-request", from: "client", to: "resourceServer", channel: "back", request }));
     }),
     concludeWithApiAnswer: assign(({ event }) => {
@@ -77,7 +77,7 @@ export const clientCredentialsClientMachine = setup({
     }),
   },
   guards: {
-    isTokenIssued: ({ event }) => event.message.response?.status === 200 && typeof jsonBody(event.message.response).access_token === "string",
+    isTokenIssued: ({ event }) => carriesAccessToken(event.message),
     isApiAnswered: ({ event }) => event.message.response?.status === 200,
     hasAnotherCall: ({ context }) => context.callIndex + 1 < context.calls.length,
   },

@@ -3,10 +3,10 @@
  * and turn an answer into the page the person sees and the outcome the trace records.
  */
 import type { ClientMetadata } from "../world";
-import type { Check, RecordedResponse, RoleId, RoleOutcome } from "../trace";
+import type { Check, RecordedRequest, RecordedResponse, RoleId, RoleOutcome } from "../trace";
 import type { WireMessage } from "./messages";
 import { escapeHtml } from "../world/http";
-import { header, htmlPage, jsonBody, urlParams } from "./messages";
+import { getRequest, header, htmlPage, jsonBody, urlParams } from "./messages";
 
 /** RFC 6749 §2.3.1: Basic with form-urlencoded parts, or the secret in the body, or client_id only. */
 export function clientAuthentication(client: ClientMetadata): { headers: Record<string, string>; fields: Record<string, string> } {
@@ -72,4 +72,14 @@ export function pageFor(response: RecordedResponse, role: RoleId = "client"): { 
     page: htmlPage(200, `<!doctype html><title>${escapeHtml(heading)}</title><h1>${escapeHtml(heading)}</h1>`),
     outcome: { role, kind: "resource", result: "200", summary },
   };
+}
+
+/** RFC 6749 §5.1: a 200 token response with an access_token. */
+export function carriesAccessToken(message: WireMessage): boolean {
+  return message.response?.status === 200 && typeof jsonBody(message.response).access_token === "string";
+}
+
+/** RFC 6750 §2.1: an API call with the token in the Authorization header. */
+export function apiRequest(api: { readonly method: string; readonly url: string }, accessToken: string | undefined): RecordedRequest {
+  return { ...getRequest(api.url, { authorization: `Bearer ${accessToken}` }), method: api.method };
 }

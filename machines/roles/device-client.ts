@@ -10,8 +10,8 @@ import { escapeHtml } from "../world/http";
 import type { Knowledge, RoleOutcome } from "../trace";
 import type { ApiCall } from "./client-credentials-client";
 import type { DeliverEvent } from "./messages";
-import { artifactsOf, formRequest, getRequest, htmlPage, jsonBody, learn, wireSend } from "./messages";
-import { clientAuthentication, describeFailure, oauthErrorOf, pageFor } from "./client-kit";
+import { artifactsOf, formRequest, htmlPage, jsonBody, learn, wireSend } from "./messages";
+import { apiRequest, carriesAccessToken, clientAuthentication, describeFailure, oauthErrorOf, pageFor } from "./client-kit";
 
 export interface DeviceClientInput {
   readonly client: ClientMetadata;
@@ -120,7 +120,7 @@ export const deviceClientMachine = setup({
     }),
     /** RFC 6750 §2.1: the token in the Authorization header. */
     callApi: enqueueActions(({ context, enqueue, system }) => {
-      const request = { ...getRequest(context.api.url, { authorization: `Bearer ${context.accessToken}` }), method: context.api.method };
+      const request = apiRequest(context.api, context.accessToken);
       enqueue.sendTo(system.get("wire"), wireSend({ id: "api-request", from: "client", to: "resourceServer", channel: "back", request }));
     }),
     concludeWithApiAnswer: assign(({ event }) => {
@@ -135,7 +135,7 @@ export const deviceClientMachine = setup({
   },
   guards: {
     isDeviceAuthorized: ({ event }) => event.message.response?.status === 200 && typeof jsonBody(event.message.response).device_code === "string",
-    isTokenIssued: ({ event }) => event.message.response?.status === 200 && typeof jsonBody(event.message.response).access_token === "string",
+    isTokenIssued: ({ event }) => carriesAccessToken(event.message),
     /** RFC 8628 §3.5: the person has not decided yet; keep polling. */
     isAuthorizationPending: ({ event }) => errorCode(event) === "authorization_pending",
     /** RFC 8628 §3.5: still pending, and the device polls too often. */

@@ -15,8 +15,8 @@ import type { Random } from "../world/random";
 import { base64url } from "../world/random";
 import type { Check, Knowledge, RoleOutcome } from "../trace";
 import type { DeliverEvent } from "./messages";
-import { artifactsOf, formRequest, getRequest, learn, redirectTo, urlParams, wireSend } from "./messages";
-import { clientAuthentication, describeFailure, errorPage, pageFor } from "./client-kit";
+import { artifactsOf, formRequest, learn, redirectTo, urlParams, wireSend } from "./messages";
+import { apiRequest, clientAuthentication, describeFailure, errorPage, pageFor } from "./client-kit";
 
 export interface ImplicitClientInput {
   readonly client: ClientMetadata;
@@ -118,7 +118,7 @@ export const implicitClientMachine = setup({
     }),
     /** RFC 6750 §2.1: present the token in the Authorization header. */
     callApi: enqueueActions(({ context, enqueue, system }) => {
-      enqueue.sendTo(system.get("wire"), wireSend({ id: "api-request", from: "client", to: "resourceServer", channel: "back", request: { ...getRequest(context.api.url, { authorization: `Bearer ${context.accessToken}` }), method: context.api.method } }));
+      enqueue.sendTo(system.get("wire"), wireSend({ id: "api-request", from: "client", to: "resourceServer", channel: "back", request: apiRequest(context.api, context.accessToken) }));
     }),
     concludeWithResource: enqueueActions(({ context, enqueue, system, event }) => {
       assertEvent(event, "DELIVER");
@@ -224,7 +224,7 @@ export const pageScriptAttackerMachine = setup({
     callApiWithStolenToken: enqueueActions(({ context, enqueue, system, event }) => {
       assertEvent(event, "DELIVER");
       const token = urlParams(event.message.link ?? "about:blank").fragment.get("access_token") ?? "";
-      enqueue.sendTo(system.get("wire"), wireSend({ id: "attacker-api-request", from: "attacker", to: "resourceServer", channel: "back", request: { ...getRequest(context.api.url, { authorization: `Bearer ${token}` }), method: context.api.method } }));
+      enqueue.sendTo(system.get("wire"), wireSend({ id: "attacker-api-request", from: "attacker", to: "resourceServer", channel: "back", request: apiRequest(context.api, token) }));
     }),
     concludeWithApiAnswer: assign(({ event }) => {
       assertEvent(event, "DELIVER");

@@ -13,8 +13,8 @@ import { escapeHtml } from "../world/http";
 import type { Knowledge, RoleOutcome } from "../trace";
 import { readForm, submitForm } from "./html-form";
 import type { DeliverEvent, WireSendEvent } from "./messages";
-import { artifactsOf, formRequest, getRequest, htmlPage, jsonBody, learn, wireSend } from "./messages";
-import { clientAuthentication, describeFailure, errorPage, pageFor } from "./client-kit";
+import { artifactsOf, formRequest, htmlPage, jsonBody, learn, wireSend } from "./messages";
+import { apiRequest, carriesAccessToken, clientAuthentication, describeFailure, errorPage, pageFor } from "./client-kit";
 import { resourceOwnerMachine } from "./resource-owner";
 
 export interface PasswordClientInput {
@@ -95,7 +95,7 @@ export const passwordClientMachine = setup({
     }),
     /** RFC 6750 §2.1: present the token in the Authorization header. */
     callApi: enqueueActions(({ context, enqueue, system }) => {
-      enqueue.sendTo(system.get("wire"), wireSend({ id: "api-request", from: "client", to: "resourceServer", channel: "back", request: { ...getRequest(context.api.url, { authorization: `Bearer ${context.accessToken}` }), method: context.api.method } }));
+      enqueue.sendTo(system.get("wire"), wireSend({ id: "api-request", from: "client", to: "resourceServer", channel: "back", request: apiRequest(context.api, context.accessToken) }));
     }),
     concludeWithResource: enqueueActions(({ enqueue, system, event }) => {
       assertEvent(event, "DELIVER");
@@ -113,7 +113,7 @@ export const passwordClientMachine = setup({
   guards: {
     isSignInRequest: ({ event }) => event.message.request?.method === "GET" && new URL(event.message.request.url).pathname === "/login",
     isCredentialsSubmission: ({ event }) => event.message.request?.method === "POST" && new URL(event.message.request.url).pathname === "/login",
-    isTokenIssued: ({ event }) => event.message.response?.status === 200 && typeof jsonBody(event.message.response).access_token === "string",
+    isTokenIssued: ({ event }) => carriesAccessToken(event.message),
     /** Off by default; the sign-out scenario revokes the tokens before the API call. */
     signsOutBeforeApiCall: () => false,
   },

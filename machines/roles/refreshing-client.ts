@@ -14,8 +14,8 @@ import type { Knowledge, RoleOutcome } from "../trace";
 import type { authorizationCodeClientMachine } from "./authorization-code-client";
 import type { ApiCall } from "./client-credentials-client";
 import type { DeliverEvent } from "./messages";
-import { artifactsOf, formRequest, getRequest, jsonBody, learn, wireSend } from "./messages";
-import { clientAuthentication, describeFailure, oauthErrorOf, pageFor } from "./client-kit";
+import { artifactsOf, formRequest, jsonBody, learn, wireSend } from "./messages";
+import { apiRequest, carriesAccessToken, clientAuthentication, describeFailure, oauthErrorOf, pageFor } from "./client-kit";
 
 /** What a client holds once the person has signed in. */
 export interface TokenSession {
@@ -79,7 +79,7 @@ export const refreshingClientMachine = setup({
     /** RFC 6750 §2.1: the current access token in the Authorization header. */
     callApi: enqueueActions(({ context, enqueue, system }) => {
       const call = context.calls[context.callIndex]!;
-      const request = { ...getRequest(call.url, { authorization: `Bearer ${context.accessToken}` }), method: call.method };
+      const request = apiRequest(call, context.accessToken);
       enqueue.sendTo(system.get("wire"), wireSend({ id: "api-request", from: "client", to: "resourceServer", channel: "back", request, ...idleWait(context) }));
       enqueue.assign({ idle: 0 });
     }),
@@ -142,7 +142,7 @@ export const refreshingClientMachine = setup({
     /** RFC 6750 §3.1: 401 invalid_token — expired, revoked or otherwise no longer good. */
     isTokenRejected: ({ event }) => event.message.response?.status === 401 && oauthErrorOf(event.message.response)?.code === "invalid_token",
     canRefresh: ({ context }) => context.refreshToken !== undefined && !context.refreshedForCall,
-    isTokenIssued: ({ event }) => event.message.response?.status === 200 && typeof jsonBody(event.message.response).access_token === "string",
+    isTokenIssued: ({ event }) => carriesAccessToken(event.message),
   },
 }).createMachine({
   id: "refreshingClient",
@@ -233,7 +233,7 @@ export const refreshTokenThiefMachine = setup({
     callApiWithStolenToken: enqueueActions(({ context, enqueue, system, event }) => {
       assertEvent(event, "DELIVER");
       const token = String(jsonBody(event.message.response!).access_token);
-      const request = { ...getRequest(context.api.url, { authorization: `Bearer ${token}` }), method: context.api.method };
+      const request = apiRequest(context.api, token);
       enqueue.sendTo(system.get("wire"), wireSend({ id: "attacker-api-request", from: "attacker", to: "resourceServer", channel: "back", request }));
     }),
     concludeWithApiAnswer: assign(({ event }) => {
@@ -248,7 +248,7 @@ export const refreshTokenThiefMachine = setup({
   },
   guards: {
     isStolenRefreshToken: ({ event }) => event.message.request !== undefined && new URLSearchParams(event.message.request.body ?? "").has("refresh_token"),
-    isTokenIssued: ({ event }) => event.message.response?.status === 200 && typeof jsonBody(event.message.response).access_token === "string",
+    isTokenIssued: ({ event }) => carriesAccessToken(event.message),
     isApiAnswered: ({ event }) => event.message.response?.status === 200,
   },
 }).createMachine({
