@@ -6,12 +6,12 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   globalIgnores([
-    ".next/**",
-    "out/**",
+    "**/.next/**",
+    "**/out/**",
     "node_modules/**",
     "artifacts/**",
     "coverage/**",
     "test-results/**",
-    "next-env.d.ts",
+    "**/next-env.d.ts",
   ]),
 ]);

@@ -53,7 +53,11 @@ function parseUrl(url: string): URL | undefined {
 export function shortUrl(url: string): string {
   const parsed = parseUrl(url);
   if (!parsed) return url;
-  const names = (params: URLSearchParams) => [...new Set(params.keys())].join("&");
+  // Name at most three parameters, so a long authorization request keeps the diagram readable.
+  const names = (params: URLSearchParams) => {
+    const keys = [...new Set(params.keys())];
+    return keys.length > 4 ? `${keys.slice(0, 3).join("&")}&…` : keys.join("&");
+  };
   const query = parsed.search ? `?${names(parsed.searchParams)}` : "";
   const fragment = parsed.hash ? `#${names(new URLSearchParams(parsed.hash.slice(1)))}` : "";
   return `${parsed.origin}${parsed.pathname}${query}${fragment}`;

@@ -21,7 +21,7 @@ export const BROWSER_FLOW_STEPS = {
   "token-response": { title: "Authorization server issues tokens", reference: rfc("6749", "5.1") },
   "token-error": { title: "Authorization server refuses the token request", reference: rfc("6749", "5.2") },
   "api-request": { title: "Client calls the API with the access token", reference: rfc("6750", "2.1") },
-  "api-response": { title: "Resource server answers", reference: rfc("6750", "3") },
+  "api-response": { title: "Resource server answers", reference: rfc("6749", "7") },
   "api-error": { title: "Resource server refuses the request", reference: rfc("6750", "3.1") },
   "signed-in-page": { title: "Client shows the resource owner the result", reference: rfc("6749", "4.1") },
   "error-page": { title: "Client shows the resource owner an error", reference: rfc("6749", "4.1.2.1") },

@@ -21,3 +21,13 @@ export const DEMO_SIGNING_KEY = {
   "alg": "RS256",
   "use": "sig"
 } as const;
+
+/** The public half, as the JWKS endpoint publishes it (RFC 7517 §5): what a verifier needs. */
+export const DEMO_PUBLIC_JWK = {
+  kty: DEMO_SIGNING_KEY.kty,
+  n: DEMO_SIGNING_KEY.n,
+  e: DEMO_SIGNING_KEY.e,
+  kid: DEMO_SIGNING_KEY.kid,
+  alg: DEMO_SIGNING_KEY.alg,
+  use: DEMO_SIGNING_KEY.use,
+} as const;

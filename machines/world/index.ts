@@ -42,8 +42,9 @@ export interface World {
   storeSize(): Record<string, number>;
 }
 
-export const ISSUER = "https://authorization-server.example";
-export const RESOURCE_SERVER = "https://api.example";
+import { ISSUER, RESOURCE_SERVER } from "./origins";
+
+export { ISSUER, RESOURCE_SERVER } from "./origins";
 /** The resource server's own credentials at the introspection endpoint (demo values). */
 const RESOURCE_SERVER_CREDENTIALS = { id: "resource-server", secret: "resource-server-secret-demo-only" } as const;
 

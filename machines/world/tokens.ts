@@ -13,14 +13,7 @@ import type { AccessTokenRecord, Grant, RefreshTokenRecord } from "./store";
 export const SIGNING_KEY_ID = DEMO_SIGNING_KEY.kid;
 
 /** The public half of the demo key, as the JWKS endpoint publishes it (RFC 7517 §5). */
-export const PUBLIC_JWK = {
-  kty: DEMO_SIGNING_KEY.kty,
-  n: DEMO_SIGNING_KEY.n,
-  e: DEMO_SIGNING_KEY.e,
-  kid: DEMO_SIGNING_KEY.kid,
-  alg: DEMO_SIGNING_KEY.alg,
-  use: DEMO_SIGNING_KEY.use,
-} as const;
+export { DEMO_PUBLIC_JWK as PUBLIC_JWK } from "./demo-signing-key";
 
 /** RFC 6749 §5.1: the successful token response. */
 export interface TokenResponse {
