@@ -4,6 +4,13 @@
  * something different about a step it changes.
  */
 import type { FlowId } from "@/machines/flows/types";
+import { authorizationCodeNarration } from "./flows/authorization-code";
+import { authorizationCodePkceNarration } from "./flows/authorization-code-pkce";
+import { clientCredentialsNarration } from "./flows/client-credentials";
+import { deviceCodeNarration } from "./flows/device-code";
+import { implicitNarration } from "./flows/implicit";
+import { passwordNarration } from "./flows/password";
+import { refreshTokenNarration } from "./flows/refresh-token";
 
 export interface Narration {
   /** What happens in this step, in a sentence or two. */
@@ -21,7 +28,16 @@ export interface FlowNarration {
   readonly scenarios?: Readonly<Record<string, Readonly<Record<string, Narration>>>>;
 }
 
-export const NARRATION: Partial<Record<FlowId, FlowNarration>> = {};
+/** Every flow's narration, one file per flow in content/flows/ (test/content/narration-coverage.test.ts ties it to the traces). */
+export const NARRATION: Readonly<Record<FlowId, FlowNarration>> = {
+  "authorization-code": authorizationCodeNarration,
+  "authorization-code-pkce": authorizationCodePkceNarration,
+  "client-credentials": clientCredentialsNarration,
+  "refresh-token": refreshTokenNarration,
+  "device-code": deviceCodeNarration,
+  implicit: implicitNarration,
+  password: passwordNarration,
+};
 
 export function narrationFor(flow: FlowId, scenario: string, stepId: string): Narration | undefined {
   const narration = NARRATION[flow];

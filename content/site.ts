@@ -6,9 +6,10 @@ export const site = {
     "Learn OAuth 2.0 by running it: every flow, step by step, between the four roles of RFC 6749, against spec-faithful mock servers that run in your browser.",
   footer:
     "The authorization and resource servers are mock servers that run in your browser — nothing you do here is sent anywhere.",
-  /** Header links: sections of the home page, reachable from every page. */
+  /** Header links: sections of the home page and the concept pages, reachable from every page. */
   nav: [
     { href: "/#roles", label: "Roles" },
     { href: "/#flows", label: "Flows" },
+    { href: "/concepts", label: "Concepts" },
   ],
 } as const;
