@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FlowList } from "@/components/flow/flow-list";
 import { notFoundPage } from "@/content/not-found";
 
 export const metadata: Metadata = { title: notFoundPage.title };
@@ -18,6 +19,8 @@ export default function NotFound() {
       >
         {notFoundPage.homeLink}
       </Link>
+      {/* The static export has one 404 page: it also answers /flows/<unknown>, so it lists the flows. */}
+      <FlowList />
     </div>
   );
 }
