@@ -1,4 +1,5 @@
-import type { FlowSummary, Oauth21Status } from "@/content/flows";
+import Link from "next/link";
+import { flowHref, type FlowSummary, type Oauth21Status } from "@/content/flows";
 import { cn } from "@/components/ui/cn";
 
 const badgeStyles: Record<Oauth21Status, string> = {
@@ -26,19 +27,44 @@ export function Oauth21Badge({ status, label }: { status: Oauth21Status; label: 
   );
 }
 
-/** One flow on the home page: name, OAuth 2.1 status, what happens, its id, who uses it, its spec. */
-export function FlowCard({ flow, className }: { flow: FlowSummary; className?: string }) {
+/**
+ * One flow on the home page: name, OAuth 2.1 status, what happens, its id, who uses it, its spec.
+ * The whole card opens the flow's simulator: the name is the link (its accessible name), and the
+ * link's hit area is stretched over the card.
+ */
+export function FlowCard({
+  flow,
+  whatIfs,
+  className,
+}: {
+  flow: FlowSummary;
+  /** How many "what if" scenarios the flow has besides its default path. */
+  whatIfs?: number;
+  className?: string;
+}) {
+  const deprecated = flow.oauth21 === "deprecated";
   return (
     <article
       aria-labelledby={`flow-${flow.id}`}
       className={cn(
-        "flex h-full flex-col gap-3 rounded-xl border border-line bg-surface-raised p-5 shadow-sm",
+        "group relative flex h-full flex-col gap-3 rounded-xl border border-line bg-surface-raised p-5 shadow-sm transition",
+        "hover:border-accent/60 hover:shadow-md",
+        deprecated && "bg-surface",
         className,
       )}
     >
       <div className="flex flex-col gap-2">
         <h3 id={`flow-${flow.id}`} className="text-base font-semibold text-foreground">
-          {flow.name}
+          <Link
+            href={flowHref(flow.id)}
+            className={cn(
+              "group-hover:text-accent after:absolute after:inset-0 after:rounded-xl after:content-['']",
+              // The focus ring goes round the whole card (the stretched ::after), not round the name.
+              "focus-visible:outline-none! focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-accent",
+            )}
+          >
+            {flow.name}
+          </Link>
         </h3>
         <Oauth21Badge status={flow.oauth21} label={flow.oauth21Label} />
       </div>
@@ -59,6 +85,17 @@ export function FlowCard({ flow, className }: { flow: FlowSummary; className?: s
           <dd>{flow.spec}</dd>
         </div>
       </dl>
+      <p className="flex items-center justify-between gap-2 text-sm">
+        <span className="text-muted">
+          {whatIfs ? `${whatIfs} what-if${whatIfs === 1 ? "" : "s"} to try` : null}
+        </span>
+        <span aria-hidden="true" className="font-medium text-accent">
+          Step through it{" "}
+          <span className="inline-block transition-transform group-hover:translate-x-0.5 motion-reduce:transition-none">
+            →
+          </span>
+        </span>
+      </p>
     </article>
   );
 }

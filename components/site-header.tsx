@@ -1,5 +1,6 @@
 import Image from "next/image";
 import Link from "next/link";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { site } from "@/content/site";
 
 export function SiteHeader() {
@@ -11,9 +12,10 @@ export function SiteHeader() {
           className="flex items-center gap-2.5 rounded-md font-semibold tracking-tight text-foreground"
         >
           <Image src="/favicon.svg" alt="" width={28} height={28} className="size-7 shrink-0" />
-          <span className="whitespace-nowrap">{site.name}</span>
+          {/* On a phone the logo stands alone, so the nav and the theme toggle fit beside it. */}
+          <span className="whitespace-nowrap max-sm:sr-only">{site.name}</span>
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label="Main" className="ml-auto">
           <ul className="flex items-center gap-0.5 text-sm sm:gap-1">
             {site.nav.map((item) => (
               <li key={item.href}>
@@ -27,6 +29,7 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
+        <ThemeToggle className="-mr-1.5 -ml-2 sm:-ml-1" />
       </div>
     </header>
   );

@@ -1,18 +1,12 @@
-/**
- * The seven flows the simulator teaches, as the home page lists them.
- * Ids are stable: they are used in URLs (/flows/<id>), the CLI and tests.
- */
-export const flowIds = [
-  "authorization-code",
-  "authorization-code-pkce",
-  "client-credentials",
-  "refresh-token",
-  "device-code",
-  "implicit",
-  "password",
-] as const;
+import { FLOW_IDS, type FlowId } from "@/machines/flows/types";
 
-export type FlowId = (typeof flowIds)[number];
+/**
+ * The seven flows the simulator teaches, as the home page lists them, in the registry's order.
+ * Ids are the engine's (machines/flows): they are used in URLs (/flows/<id>), the CLI and tests.
+ */
+export const flowIds = FLOW_IDS;
+
+export type { FlowId };
 
 /**
  * Where a flow stands in OAuth 2.1 (draft-ietf-oauth-v2-1) and the Security BCP (RFC 9700).
@@ -109,6 +103,11 @@ export const flows: readonly FlowSummary[] = [
     oauth21Label: "Deprecated by OAuth 2.1",
   },
 ];
+
+/** The simulator page of a flow. */
+export function flowHref(id: FlowId): string {
+  return `/flows/${id}`;
+}
 
 /** The flow with this id, or undefined for an unknown id (never throws). */
 export function findFlow(id: string): FlowSummary | undefined {

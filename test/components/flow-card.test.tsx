@@ -33,12 +33,26 @@ describe("FlowCard", () => {
     expect(screen.getByText("OAuth 2.1: recommended")).toBeTruthy();
   });
 
-  it("is rendered for each of the seven flows without a link anywhere", () => {
+  it("links the whole card to the flow's simulator, named by the flow", () => {
     expect(flows).toHaveLength(7);
     for (const f of flows) {
-      const { container, unmount } = render(<FlowCard flow={f} />);
-      expect(container.querySelector("a")).toBeNull();
+      const { unmount } = render(<FlowCard flow={f} />);
+      const links = screen.getAllByRole("link");
+      expect(links).toHaveLength(1);
+      expect(links[0]!.getAttribute("href")).toBe(`/flows/${f.id}`);
+      expect(screen.getByRole("link", { name: f.name })).toBe(links[0]);
+      // The link's hit area is stretched over the card (a positioned ::after on the link).
+      expect(links[0]!.className).toMatch(/after:absolute/);
+      expect(screen.getByRole("article").className).toMatch(/\brelative\b/);
       unmount();
     }
+  });
+
+  it("says how many what-ifs a flow has, when told", () => {
+    render(<FlowCard flow={flow("authorization-code")} whatIfs={6} />);
+    expect(screen.getByText("6 what-ifs to try")).toBeTruthy();
+    cleanup();
+    render(<FlowCard flow={flow("password")} whatIfs={1} />);
+    expect(screen.getByText("1 what-if to try")).toBeTruthy();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findFlow, flowIds, flows } from "@/content/flows";
+import { findFlow, flowHref, flowIds, flows } from "@/content/flows";
+import { FLOW_IDS, FLOWS } from "@/machines/flows";
 
 describe("flow summaries", () => {
   it("describe each of the seven flow ids exactly once, in order", () => {
@@ -13,6 +14,20 @@ describe("flow summaries", () => {
       "implicit",
       "password",
     ]);
+  });
+
+  it("name only flows the engine has (FLOW_IDS), and every one of them", () => {
+    for (const f of flows) expect(FLOW_IDS).toContain(f.id);
+    expect(new Set(flows.map((f) => f.id))).toEqual(new Set(FLOW_IDS));
+    expect(flowIds).toEqual(FLOW_IDS);
+  });
+
+  it("mark as deprecated exactly the flows the engine marks deprecated", () => {
+    for (const f of flows) expect(f.oauth21 === "deprecated").toBe(FLOWS[f.id].deprecated);
+  });
+
+  it("link each card to its simulator page", () => {
+    for (const f of flows) expect(flowHref(f.id)).toBe(`/flows/${f.id}`);
   });
 
   it("mark exactly implicit and password as deprecated by OAuth 2.1", () => {
