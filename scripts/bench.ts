@@ -3,32 +3,17 @@
  * far under (or over) it the figure is. A benchmark, not a test: it never fails the build.
  *
  * Options: --flows N (default 100000) sets how many flows the memory benchmark runs;
- * --trace-samples N (default 21) how many times each scenario's trace is timed.
+ * --trace-samples N (default 21) how many times each scenario's trace is timed; --loops N (default
+ * 300) how many autoplay loops the heap benchmark plays; --no-site skips the browser benchmarks
+ * (which build the site and a bare Next.js page, and need Debian's chromium).
  */
 import { FLOWS } from "../machines/flows";
 import type { FlowDefinition, Scenario } from "../machines/flows";
 import { runFlow, startFlow } from "../machines/run";
 import { createWorld } from "../machines/world";
 import { runPkceFlow } from "../test/support/world-client";
-
-interface Figure {
-  readonly name: string;
-  readonly value: number;
-  readonly unit: string;
-  /** The budget, or undefined for figures reported without one. */
-  readonly budget?: number;
-}
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
+import type { Figure } from "./bench-site";
+import { benchFirstLoad, benchHeap, benchKeyLatency, benchLighthouse, median, percentile, withServedSites } from "./bench-site";
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -108,16 +93,19 @@ async function benchStoreSize(flows: number): Promise<Figure[]> {
   ];
 }
 
+function verdict(figure: Figure): string {
+  if (figure.budget === undefined) return "";
+  if (figure.direction === "min") return figure.value >= figure.budget ? `${figure.value - figure.budget} above` : `${figure.budget - figure.value} BELOW`;
+  const within = figure.value <= figure.budget;
+  if (figure.budget === 0) return within ? "flat" : `grew by ${figure.value}`;
+  return `${(((figure.budget - figure.value) / figure.budget) * 100).toFixed(0)}% ${within ? "under" : "OVER"}`;
+}
+
 function report(figures: Figure[]): void {
   const rows = figures.map((figure) => {
     const value = `${Number.isInteger(figure.value) ? figure.value : figure.value.toFixed(3)} ${figure.unit}`;
     if (figure.budget === undefined) return [figure.name, value, "", ""];
-    const within = figure.value <= figure.budget;
-    const margin =
-      figure.budget === 0
-        ? within ? "flat" : `grew by ${figure.value}`
-        : `${(((figure.budget - figure.value) / figure.budget) * 100).toFixed(0)}% ${within ? "under" : "OVER"}`;
-    return [figure.name, value, `≤ ${figure.budget} ${figure.unit}`, margin];
+    return [figure.name, value, `${figure.direction === "min" ? "≥" : "≤"} ${figure.budget} ${figure.unit}`, verdict(figure)];
   });
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]!.length), 8));
   for (const row of [["benchmark", "value", "budget", "verdict"], ...rows]) {
@@ -125,9 +113,37 @@ function report(figures: Figure[]): void {
   }
 }
 
+/** The longest default trace: the flow the heap benchmark loops. */
+async function longestFlow(): Promise<string> {
+  let longest = { flow: "", steps: 0 };
+  for (const flow of Object.values(FLOWS)) {
+    const trace = await runFlow(flow, flow.scenarios[0]!, "demo");
+    if (trace.steps.length > longest.steps) longest = { flow: flow.id, steps: trace.steps.length };
+  }
+  return longest.flow;
+}
+
+/** The browser benchmarks: build and serve the site and a bare Next.js page, then measure in Chromium. */
+async function benchSite(loops: number): Promise<Figure[]> {
+  const flow = await longestFlow();
+  return withServedSites(async (origin, bareOrigin) => [
+    ...(await benchFirstLoad(origin, bareOrigin)),
+    ...(await benchKeyLatency(origin)),
+    ...(await benchHeap(origin, flow, loops)),
+    ...(await benchLighthouse(origin, bareOrigin)),
+  ]);
+}
+
 const flows = option("flows", 100_000);
 const traceSamples = option("trace-samples", 21);
+const loops = option("loops", 300);
+const withSite = !process.argv.includes("--no-site");
 const started = performance.now();
-const figures = [...(await benchFlowTime()), ...(await benchTraces(traceSamples)), ...(await benchStoreSize(flows))];
+const figures = [
+  ...(await benchFlowTime()),
+  ...(await benchTraces(traceSamples)),
+  ...(await benchStoreSize(flows)),
+  ...(withSite ? await benchSite(loops) : []),
+];
 report(figures);
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s on Node ${process.version}, ${process.platform}/${process.arch})`);

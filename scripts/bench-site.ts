@@ -1,0 +1,225 @@
+/**
+ * The site's benchmarks, in Debian's Chromium against the gzip-served static export:
+ * first-load JS per flow page, step key press → updated frame, Lighthouse scores against a bare
+ * Next.js page built in the same run, and JS heap growth over many autoplay loops.
+ */
+import { spawnSync } from "node:child_process";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { FLOW_IDS } from "../machines/flows";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from "../test/browser/chromium";
+import { createStaticServer } from "./serve-static.mjs";
+
+export interface Figure {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  /** The budget, or undefined for figures reported without one. */
+  readonly budget?: number;
+  /** "max" (the default): value must stay at or under the budget; "min": at or over it. */
+  readonly direction?: "max" | "min";
+}
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BARE_NEXT = path.join(ROOT, "scripts/bench-fixtures/bare-next");
+
+function build(directory: string): void {
+  const result = spawnSync(path.join(ROOT, "node_modules/.bin/next"), ["build"], {
+    cwd: directory,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error(`next build failed in ${directory}`);
+}
+
+async function serve(root: string): Promise<{ origin: string; close(): Promise<void> }> {
+  const server = createStaticServer({ root });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Gzip bytes of every script the page fetched until the network went quiet. */
+async function firstLoadJs(page: Page, url: string): Promise<number> {
+  const sizes: Promise<number>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") sizes.push(response.request().sizes().then((s) => s.responseBodySize));
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  return (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+}
+
+/** Each page in a fresh browser, so nothing comes from the cache of a page measured before it. */
+async function firstLoadJsFresh(url: string): Promise<number> {
+  const browser = await launchChromium();
+  try {
+    return await firstLoadJs(await browser.context.newPage(), url);
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchFirstLoad(origin: string, bareOrigin: string): Promise<Figure[]> {
+  const kib = (bytes: number) => Math.round(bytes / 102.4) / 10;
+  const figures: Figure[] = [{ name: "first-load JS, bare Next.js page (gzip)", value: kib(await firstLoadJsFresh(`${bareOrigin}/`)), unit: "KiB" }];
+  for (const flow of FLOW_IDS) {
+    const bytes = await firstLoadJsFresh(`${origin}/flows/${flow}`);
+    figures.push({ name: `first-load JS, /flows/${flow} (gzip, no mermaid)`, value: kib(bytes), unit: "KiB", budget: 170 });
+  }
+  return figures;
+}
+
+/** Lighthouse performance and accessibility of `url`, desktop or mobile preset. */
+async function lighthouseScores(url: string, preset: "desktop" | "mobile"): Promise<{ performance: number; accessibility: number }> {
+  const { default: lighthouse, desktopConfig } = await import("lighthouse");
+  const { launch } = await import("chrome-launcher");
+  const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
+  try {
+    const result = await lighthouse(
+      url,
+      { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] },
+      preset === "desktop" ? desktopConfig : undefined,
+    );
+    const categories = result?.lhr.categories;
+    return {
+      performance: Math.round((categories?.performance?.score ?? 0) * 100),
+      accessibility: Math.round((categories?.accessibility?.score ?? 0) * 100),
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+export async function benchLighthouse(origin: string, bareOrigin: string): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const bareMobile = await lighthouseScores(`${bareOrigin}/`, "mobile");
+  figures.push({ name: "Lighthouse mobile performance, bare Next.js page", value: bareMobile.performance, unit: "points" });
+  const pages = [
+    ["home", `${origin}/`],
+    ["flow page", `${origin}/flows/authorization-code-pkce`],
+  ] as const;
+  for (const [name, url] of pages) {
+    const desktop = await lighthouseScores(url, "desktop");
+    const mobile = await lighthouseScores(url, "mobile");
+    figures.push(
+      { name: `Lighthouse desktop performance, ${name}`, value: desktop.performance, unit: "points", budget: 98, direction: "min" },
+      { name: `Lighthouse accessibility, ${name}`, value: desktop.accessibility, unit: "points", budget: 100, direction: "min" },
+      { name: `Lighthouse mobile performance, ${name}`, value: mobile.performance, unit: "points", budget: bareMobile.performance, direction: "min" },
+    );
+  }
+  return figures;
+}
+
+export { median, percentile };
+
+/** Build the site and the bare baseline, serve both, and run `benchmarks` against them. */
+export async function withServedSites<T>(benchmarks: (origin: string, bareOrigin: string) => Promise<T>, { rebuild = true } = {}): Promise<T> {
+  if (rebuild) {
+    build(ROOT);
+    build(BARE_NEXT);
+  }
+  const site = await serve(path.join(ROOT, "out"));
+  const bare = await serve(path.join(BARE_NEXT, "out"));
+  try {
+    return await benchmarks(site.origin, bare.origin);
+  } finally {
+    await site.close();
+    await bare.close();
+  }
+}
+
+/**
+ * Instrument the page, before its own scripts run: from each keydown to the first frame after the
+ * live region changed. Plain source text, because tsx would wrap named functions in a helper the
+ * page does not have.
+ */
+const KEY_LATENCY_PROBE = `
+  window.__keyLatency = [];
+  document.addEventListener("keydown", function () {
+    var start = performance.now();
+    function text() { var live = document.querySelector("[data-live-region]"); return live && live.textContent; }
+    var before = text();
+    function waitForChange() {
+      if (text() !== before) requestAnimationFrame(function () { window.__keyLatency.push(performance.now() - start); });
+      else if (performance.now() - start < 2000) requestAnimationFrame(waitForChange);
+    }
+    requestAnimationFrame(waitForChange);
+  }, true);
+`;
+
+/** Step key press → updated frame, in Chromium, over a whole flow forwards and back. */
+export async function benchKeyLatency(origin: string): Promise<Figure[]> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.context.newPage();
+    // A background tab gets no animation frames: bring this one to the front.
+    await page.bringToFront();
+    await page.addInitScript({ content: KEY_LATENCY_PROBE });
+    await page.goto(`${origin}/flows/refresh-token`, { waitUntil: "networkidle" });
+    await page.locator("[data-live-region]").filter({ hasText: /Step 1 of/ }).waitFor();
+    for (let round = 0; round < 4; round++) {
+      for (const key of ["ArrowRight", "ArrowLeft"] as const) {
+        for (let press = 0; press < 20; press++) {
+          await page.keyboard.press(key);
+          await page.waitForTimeout(30);
+        }
+      }
+    }
+    const samples = await page.evaluate(() => (window as unknown as { __keyLatency: number[] }).__keyLatency);
+    if (samples.length < 50) throw new Error(`only ${samples.length} key presses changed the step`);
+    return [
+      { name: `step key → updated frame, median (${samples.length} presses)`, value: median(samples), unit: "ms" },
+      { name: "step key → updated frame, p95", value: percentile(samples, 95), unit: "ms", budget: 50 },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
+
+/** JS heap after many autoplay loops of the longest flow, against after one (timers fast-forwarded). */
+export async function benchHeap(origin: string, flow: string, loops: number): Promise<Figure[]> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.context.newPage();
+    await page.bringToFront();
+    await page.clock.install();
+    await page.goto(`${origin}/flows/${flow}`, { waitUntil: "networkidle" });
+    await page.locator("[data-live-region]").filter({ hasText: /Step 1 of/ }).waitFor();
+    const cdp = await browser.context.newCDPSession(page);
+    const usedHeap = async () => {
+      await cdp.send("HeapProfiler.collectGarbage");
+      return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+    };
+    const live = page.locator("[data-live-region]");
+    const playOnce = async () => {
+      await page.keyboard.press("Space");
+      // Fast-forward the player's timers until the last step shows.
+      for (let tick = 0; tick < 200 && !/Step (\d+) of \1\b/.test((await live.textContent()) ?? ""); tick++) {
+        await page.clock.runFor(3_000);
+      }
+    };
+    await playOnce();
+    const afterOne = await usedHeap();
+    for (let loop = 1; loop < loops; loop++) await playOnce();
+    const afterMany = await usedHeap();
+    return [
+      { name: `JS heap after 1 autoplay loop of ${flow}`, value: Math.round(afterOne / 1024 / 102.4) / 10, unit: "MiB" },
+      { name: `JS heap growth after ${loops} loops`, value: Math.round((afterMany - afterOne) / 1024 / 102.4) / 10, unit: "MiB", budget: 5 },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
