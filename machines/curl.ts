@@ -4,25 +4,7 @@
  * of the trace.
  */
 import type { RecordedRequest, RecordedResponse, Trace, TraceStep } from "./trace";
-
-/** RFC 9110 §15: the reason phrases of the statuses the mock servers send. */
-const REASONS: Readonly<Record<number, string>> = {
-  200: "OK",
-  201: "Created",
-  204: "No Content",
-  302: "Found",
-  303: "See Other",
-  307: "Temporary Redirect",
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  429: "Too Many Requests",
-  500: "Internal Server Error",
-  502: "Bad Gateway",
-  503: "Service Unavailable",
-};
+import { REASON_PHRASES } from "./http-status";
 
 /**
  * One argument for a POSIX shell: wrapped in single quotes, inside which nothing is special, and
@@ -47,7 +29,7 @@ export function toCurl(request: RecordedRequest): string {
 }
 
 export function reasonPhrase(status: number): string {
-  return REASONS[status] ?? "";
+  return REASON_PHRASES[status] ?? "";
 }
 
 /** The request line in absolute form (RFC 9112 §3.2.2), so the recorded URL is shown whole. */

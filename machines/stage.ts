@@ -5,6 +5,7 @@
  */
 import { pageAlert, pageHeading, readForm } from "./roles/html-form";
 import type { Artifact, ArtifactKind, RoleId, Trace, TraceStep } from "./trace";
+import { REASON_PHRASES } from "./http-status";
 
 /** Lanes left to right: the browser at the edge, then the client, the servers, and the attacker last. */
 export const LANE_ORDER: readonly RoleId[] = ["resourceOwner", "client", "authorizationServer", "resourceServer", "attacker"];
@@ -54,25 +55,8 @@ export function channelTag(step: TraceStep): string | undefined {
   return "via browser";
 }
 
-const REASONS: Readonly<Record<number, string>> = {
-  200: "OK",
-  201: "Created",
-  204: "No Content",
-  302: "Found",
-  303: "See Other",
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  429: "Too Many Requests",
-  500: "Internal Server Error",
-  502: "Bad Gateway",
-  503: "Service Unavailable",
-};
-
 export function statusText(status: number): string {
-  return `${status} ${REASONS[status] ?? ""}`.trim();
+  return `${status} ${REASON_PHRASES[status] ?? ""}`.trim();
 }
 
 export function header(headers: readonly (readonly [string, string])[] | undefined, name: string): string | undefined {

@@ -5,24 +5,7 @@
  */
 import type { Check, RecordedRequest, RecordedResponse, RoleId, RoleOutcome, Trace, TraceStep } from "./trace";
 import { ROLE_NAMES } from "./trace";
-
-const REASONS: Readonly<Record<number, string>> = {
-  200: "OK",
-  201: "Created",
-  204: "No Content",
-  302: "Found",
-  303: "See Other",
-  307: "Temporary Redirect",
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  429: "Too Many Requests",
-  500: "Internal Server Error",
-  502: "Bad Gateway",
-  503: "Service Unavailable",
-};
+import { REASON_PHRASES } from "./http-status";
 
 function roleName(role: RoleId): string {
   return (ROLE_NAMES as Readonly<Record<string, string>>)[role] ?? role;
@@ -34,7 +17,7 @@ function headerOf(message: { readonly headers: readonly (readonly [string, strin
 }
 
 function statusLine(response: RecordedResponse): string {
-  const reason = REASONS[response.status];
+  const reason = REASON_PHRASES[response.status];
   return reason ? `${response.status} ${reason}` : String(response.status);
 }
 
