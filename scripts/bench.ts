@@ -98,7 +98,8 @@ function verdict(figure: Figure): string {
   if (figure.direction === "min") return figure.value >= figure.budget ? `${figure.value - figure.budget} above` : `${figure.budget - figure.value} BELOW`;
   const within = figure.value <= figure.budget;
   if (figure.budget === 0) return within ? "flat" : `grew by ${figure.value}`;
-  return `${(((figure.budget - figure.value) / figure.budget) * 100).toFixed(0)}% ${within ? "under" : "OVER"}`;
+  const margin = Math.abs(((figure.budget - figure.value) / figure.budget) * 100);
+  return `${margin < 1 ? margin.toFixed(1) : margin.toFixed(0)}% ${within ? "under" : "OVER"}`;
 }
 
 function report(figures: Figure[]): void {
