@@ -8,12 +8,11 @@ import { attackerMachine } from "../roles/attacker";
 import { authorizationCodeClientMachine } from "../roles/authorization-code-client";
 import { wireSend } from "../roles/messages";
 import { resourceOwnerMachine } from "../roles/resource-owner";
-import { serverMachine } from "../roles/server";
-import { wireMachine } from "../roles/wire";
 import { computeCodeChallenge } from "../world/pkce";
 import type { Random } from "../world/random";
 import { base64url } from "../world/random";
 import { clientOf, endpointsOf } from "./authorization-code";
+import { infrastructure, INFRASTRUCTURE_ACTORS } from "./compose";
 import type { Scenario } from "./types";
 import { defineFlow } from "./types";
 
@@ -140,20 +139,16 @@ export const authorizationCodePkceFlow = defineFlow<AuthorizationCodePkceScenari
     });
     return setup({
       actors: {
-        wire: wireMachine,
+        ...INFRASTRUCTURE_ACTORS,
         resourceOwner: resourceOwnerMachine,
         client: clientLogic,
-        authorizationServer: serverMachine,
-        resourceServer: serverMachine,
         attacker: attackerMachine,
       },
     }).createMachine({
       id: "authorization-code-pkce",
       description: "Resource owner, public app, authorization server and API, linked by the wire",
       invoke: [
-        { src: "wire", systemId: "wire" },
-        { src: "authorizationServer", systemId: "authorizationServer", input: { role: "authorizationServer", fetch: world.fetch } },
-        { src: "resourceServer", systemId: "resourceServer", input: { role: "resourceServer", fetch: world.fetch } },
+        ...infrastructure(world),
         {
           src: "client",
           systemId: "client",

@@ -5,10 +5,9 @@ import { setup } from "xstate";
 import { attackerMachine } from "../roles/attacker";
 import { authorizationCodeClientMachine, ignoresState } from "../roles/authorization-code-client";
 import { resourceOwnerMachine } from "../roles/resource-owner";
-import { serverMachine } from "../roles/server";
-import { wireMachine } from "../roles/wire";
 import type { World } from "../world";
 import { ENDPOINTS } from "../world";
+import { infrastructure, INFRASTRUCTURE_ACTORS } from "./compose";
 import type { Scenario } from "./types";
 import { defineFlow } from "./types";
 
@@ -98,20 +97,16 @@ export const authorizationCodeFlow = defineFlow<AuthorizationCodeScenario>({
     });
     return setup({
       actors: {
-        wire: wireMachine,
+        ...INFRASTRUCTURE_ACTORS,
         resourceOwner: resourceOwnerMachine,
         client: clientLogic,
-        authorizationServer: serverMachine,
-        resourceServer: serverMachine,
         attacker: attackerMachine,
       },
     }).createMachine({
       id: "authorization-code",
       description: "Resource owner, confidential client, authorization server and API, linked by the wire",
       invoke: [
-        { src: "wire", systemId: "wire" },
-        { src: "authorizationServer", systemId: "authorizationServer", input: { role: "authorizationServer", fetch: world.fetch } },
-        { src: "resourceServer", systemId: "resourceServer", input: { role: "resourceServer", fetch: world.fetch } },
+        ...infrastructure(world),
         {
           src: "client",
           systemId: "client",

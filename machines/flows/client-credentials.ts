@@ -3,10 +3,9 @@
  */
 import { setup } from "xstate";
 import { clientCredentialsClientMachine } from "../roles/client-credentials-client";
-import { serverMachine } from "../roles/server";
-import { wireMachine } from "../roles/wire";
 import { ENDPOINTS } from "../world";
 import { clientOf } from "./authorization-code";
+import { infrastructure, INFRASTRUCTURE_ACTORS } from "./compose";
 import type { Scenario } from "./types";
 import { defineFlow } from "./types";
 
@@ -63,18 +62,14 @@ export const clientCredentialsFlow = defineFlow<ClientCredentialsScenario>({
     });
     return setup({
       actors: {
-        wire: wireMachine,
+        ...INFRASTRUCTURE_ACTORS,
         client: clientCredentialsClientMachine,
-        authorizationServer: serverMachine,
-        resourceServer: serverMachine,
       },
     }).createMachine({
       id: "client-credentials",
       description: "A backend service, the authorization server and the API, linked by the wire",
       invoke: [
-        { src: "wire", systemId: "wire" },
-        { src: "authorizationServer", systemId: "authorizationServer", input: { role: "authorizationServer", fetch: world.fetch } },
-        { src: "resourceServer", systemId: "resourceServer", input: { role: "resourceServer", fetch: world.fetch } },
+        ...infrastructure(world),
         { src: "client", systemId: "client", input: { client, tokenEndpoint: `${world.issuer}${ENDPOINTS.token}`, scope: scenario.scope, calls } },
       ],
     });

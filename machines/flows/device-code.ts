@@ -5,10 +5,9 @@
 import { setup } from "xstate";
 import { deviceClientMachine } from "../roles/device-client";
 import { deviceUserMachine } from "../roles/device-user";
-import { serverMachine } from "../roles/server";
-import { wireMachine } from "../roles/wire";
 import { ENDPOINTS } from "../world";
 import { clientOf } from "./authorization-code";
+import { infrastructure, INFRASTRUCTURE_ACTORS } from "./compose";
 import type { Scenario } from "./types";
 import { defineFlow } from "./types";
 
@@ -60,19 +59,15 @@ export const deviceCodeFlow = defineFlow<DeviceCodeScenario>({
     const client = clientOf(world, CLIENT_ID);
     return setup({
       actors: {
-        wire: wireMachine,
+        ...INFRASTRUCTURE_ACTORS,
         resourceOwner: deviceUserMachine,
         client: deviceClientMachine,
-        authorizationServer: serverMachine,
-        resourceServer: serverMachine,
       },
     }).createMachine({
       id: "device-code",
       description: "The person with a phone, the TV app, the authorization server and the API, linked by the wire",
       invoke: [
-        { src: "wire", systemId: "wire" },
-        { src: "authorizationServer", systemId: "authorizationServer", input: { role: "authorizationServer", fetch: world.fetch } },
-        { src: "resourceServer", systemId: "resourceServer", input: { role: "resourceServer", fetch: world.fetch } },
+        ...infrastructure(world),
         {
           src: "resourceOwner",
           systemId: "resourceOwner",

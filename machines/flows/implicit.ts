@@ -6,10 +6,9 @@
 import { setup } from "xstate";
 import { implicitClientMachine, pageScriptAttackerMachine } from "../roles/implicit-client";
 import { resourceOwnerMachine } from "../roles/resource-owner";
-import { serverMachine } from "../roles/server";
-import { wireMachine } from "../roles/wire";
 import { ENDPOINTS } from "../world";
 import { clientOf, endpointsOf } from "./authorization-code";
+import { infrastructure, INFRASTRUCTURE_ACTORS } from "./compose";
 import type { Scenario } from "./types";
 import { defineFlow } from "./types";
 
@@ -77,20 +76,16 @@ export const implicitFlow = defineFlow<ImplicitScenario>({
     });
     return setup({
       actors: {
-        wire: wireMachine,
+        ...INFRASTRUCTURE_ACTORS,
         resourceOwner: resourceOwnerMachine,
         client: clientLogic,
-        authorizationServer: serverMachine,
-        resourceServer: serverMachine,
         attacker: pageScriptAttackerMachine,
       },
     }).createMachine({
       id: "implicit",
       description: "Resource owner, the page's script, authorization server and API, linked by the wire",
       invoke: [
-        { src: "wire", systemId: "wire" },
-        { src: "authorizationServer", systemId: "authorizationServer", input: { role: "authorizationServer", fetch: world.fetch } },
-        { src: "resourceServer", systemId: "resourceServer", input: { role: "resourceServer", fetch: world.fetch } },
+        ...infrastructure(world),
         {
           src: "client",
           systemId: "client",

@@ -5,10 +5,9 @@
  */
 import { setup } from "xstate";
 import { passwordClientMachine, resourceOwnerAtClientForm } from "../roles/password-client";
-import { serverMachine } from "../roles/server";
-import { wireMachine } from "../roles/wire";
 import { ENDPOINTS } from "../world";
 import { clientOf, endpointsOf } from "./authorization-code";
+import { infrastructure, INFRASTRUCTURE_ACTORS } from "./compose";
 import type { Scenario } from "./types";
 import { defineFlow } from "./types";
 
@@ -63,19 +62,15 @@ export const passwordFlow = defineFlow<PasswordScenario>({
     });
     return setup({
       actors: {
-        wire: wireMachine,
+        ...INFRASTRUCTURE_ACTORS,
         resourceOwner: resourceOwnerAtClientForm,
         client: clientLogic,
-        authorizationServer: serverMachine,
-        resourceServer: serverMachine,
       },
     }).createMachine({
       id: "password",
       description: "Resource owner, first-party app, authorization server and API, linked by the wire",
       invoke: [
-        { src: "wire", systemId: "wire" },
-        { src: "authorizationServer", systemId: "authorizationServer", input: { role: "authorizationServer", fetch: world.fetch } },
-        { src: "resourceServer", systemId: "resourceServer", input: { role: "resourceServer", fetch: world.fetch } },
+        ...infrastructure(world),
         {
           src: "client",
           systemId: "client",

@@ -9,11 +9,10 @@ import { authorizationCodeClientMachine } from "../roles/authorization-code-clie
 import type { TokenSession } from "../roles/refreshing-client";
 import { refreshingClientMachine, refreshTokenThiefMachine, sessionOf } from "../roles/refreshing-client";
 import { resourceOwnerMachine } from "../roles/resource-owner";
-import { serverMachine } from "../roles/server";
-import { wireMachine } from "../roles/wire";
 import type { World } from "../world";
 import { ENDPOINTS } from "../world";
 import { clientOf, endpointsOf } from "./authorization-code";
+import { infrastructure, INFRASTRUCTURE_ACTORS } from "./compose";
 import type { Scenario } from "./types";
 import { defineFlow } from "./types";
 
@@ -104,12 +103,10 @@ export const refreshTokenFlow = defineFlow<RefreshTokenScenario>({
     return setup({
       types: { context: {} as { session: TokenSession | undefined } },
       actors: {
-        wire: wireMachine,
+        ...INFRASTRUCTURE_ACTORS,
         resourceOwner: resourceOwnerMachine,
         signInClient: authorizationCodeClientMachine,
         refreshingClient: refreshingLogic,
-        authorizationServer: serverMachine,
-        resourceServer: serverMachine,
         attacker: refreshTokenThiefMachine,
       },
       actions: {
@@ -129,9 +126,7 @@ export const refreshTokenFlow = defineFlow<RefreshTokenScenario>({
       description: "The person signs in to the app; the app then lives on its refresh token",
       context: { session: undefined },
       invoke: [
-        { src: "wire", systemId: "wire" },
-        { src: "authorizationServer", systemId: "authorizationServer", input: { role: "authorizationServer", fetch: world.fetch } },
-        { src: "resourceServer", systemId: "resourceServer", input: { role: "resourceServer", fetch: world.fetch } },
+        ...infrastructure(world),
         ...(scenario.stolen ? [{ src: "attacker" as const, systemId: "attacker", input: { client, tokenEndpoint, api: signInCall! } }] : []),
         {
           src: "resourceOwner",
