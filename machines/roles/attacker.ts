@@ -9,7 +9,7 @@
 import { assertEvent, assign, enqueueActions, setup } from "xstate";
 import type { ClientMetadata } from "../world";
 import type { Knowledge, RoleOutcome } from "../trace";
-import { apiRequest, carriesAccessToken, describeFailure, pageFor } from "./client-kit";
+import { apiRequest, carriesAccessToken, failureOutcome, pageFor } from "./client-kit";
 import { readForm, submitForm } from "./html-form";
 import type { DeliverEvent } from "./messages";
 import { artifactsOf, formRequest, getRequest, header, jsonBody, learn, urlParams, wireSend } from "./messages";
@@ -89,8 +89,7 @@ export const attackerMachine = setup({
     }),
     concludeWithFailure: assign(({ event }) => {
       assertEvent(event, "DELIVER");
-      const failure = describeFailure(event.message, []);
-      return { outcome: { role: "attacker" as const, kind: "error" as const, result: failure.code, summary: failure.summary } };
+      return { outcome: failureOutcome("attacker", event.message) };
     }),
   },
   guards: {

@@ -8,7 +8,7 @@ import type { ClientMetadata } from "../world";
 import type { Knowledge, RoleOutcome } from "../trace";
 import type { DeliverEvent } from "./messages";
 import { artifactsOf, formRequest, jsonBody, learn, wireSend } from "./messages";
-import { apiRequest, carriesAccessToken, clientAuthentication, describeFailure, pageFor } from "./client-kit";
+import { apiRequest, carriesAccessToken, clientAuthentication, failureOutcome, pageFor } from "./client-kit";
 
 export interface ApiCall {
   readonly method: string;
@@ -72,8 +72,7 @@ export const clientCredentialsClientMachine = setup({
     }),
     concludeWithFailure: assign(({ event }) => {
       assertEvent(event, "DELIVER");
-      const failure = describeFailure(event.message, []);
-      return { outcome: { role: "client" as const, kind: "error" as const, result: failure.code, summary: failure.summary } };
+      return { outcome: failureOutcome("client", event.message) };
     }),
   },
   guards: {

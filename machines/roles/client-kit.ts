@@ -54,6 +54,12 @@ export function errorPage(code: string, summary: string): RecordedResponse {
   return htmlPage(400, `<!doctype html><title>Sign-in failed</title><h1>Sign-in failed</h1><p role="alert">${escapeHtml(code)}: ${escapeHtml(summary)}</p>`);
 }
 
+/** The outcome a role records when a message ended its flow with an error. */
+export function failureOutcome(role: RoleId, message: WireMessage, checks: readonly Check[] = []): RoleOutcome {
+  const failure = describeFailure(message, checks);
+  return { role, kind: "error", result: failure.code, summary: failure.summary };
+}
+
 /** The page a server-side client shows after its API call, and the outcome it records. */
 export function pageFor(response: RecordedResponse, role: RoleId = "client"): { page: RecordedResponse; outcome: RoleOutcome } {
   const error = oauthErrorOf(response);

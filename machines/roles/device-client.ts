@@ -11,7 +11,7 @@ import type { Knowledge, RoleOutcome } from "../trace";
 import type { ApiCall } from "./client-credentials-client";
 import type { DeliverEvent } from "./messages";
 import { artifactsOf, formRequest, htmlPage, jsonBody, learn, wireSend } from "./messages";
-import { apiRequest, carriesAccessToken, clientAuthentication, describeFailure, oauthErrorOf, pageFor } from "./client-kit";
+import { apiRequest, carriesAccessToken, clientAuthentication, failureOutcome, oauthErrorOf, pageFor } from "./client-kit";
 
 export interface DeviceClientInput {
   readonly client: ClientMetadata;
@@ -129,8 +129,7 @@ export const deviceClientMachine = setup({
     }),
     concludeWithFailure: assign(({ event }) => {
       assertEvent(event, "DELIVER");
-      const failure = describeFailure(event.message, []);
-      return { outcome: { role: "client" as const, kind: "error" as const, result: failure.code, summary: failure.summary } };
+      return { outcome: failureOutcome("client", event.message) };
     }),
   },
   guards: {

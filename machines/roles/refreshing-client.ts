@@ -15,7 +15,7 @@ import type { authorizationCodeClientMachine } from "./authorization-code-client
 import type { ApiCall } from "./client-credentials-client";
 import type { DeliverEvent } from "./messages";
 import { artifactsOf, formRequest, jsonBody, learn, wireSend } from "./messages";
-import { apiRequest, carriesAccessToken, clientAuthentication, describeFailure, oauthErrorOf, pageFor } from "./client-kit";
+import { apiRequest, carriesAccessToken, clientAuthentication, failureOutcome, oauthErrorOf, pageFor } from "./client-kit";
 
 /** What a client holds once the person has signed in. */
 export interface TokenSession {
@@ -127,8 +127,7 @@ export const refreshingClientMachine = setup({
     }),
     concludeWithFailure: assign(({ event }) => {
       assertEvent(event, "DELIVER");
-      const failure = describeFailure(event.message, []);
-      return { outcome: { role: "client" as const, kind: "error" as const, result: failure.code, summary: failure.summary } };
+      return { outcome: failureOutcome("client", event.message) };
     }),
   },
   guards: {
@@ -242,8 +241,7 @@ export const refreshTokenThiefMachine = setup({
     }),
     concludeWithFailure: assign(({ event }) => {
       assertEvent(event, "DELIVER");
-      const failure = describeFailure(event.message, []);
-      return { outcome: { role: "attacker" as const, kind: "error" as const, result: failure.code, summary: failure.summary } };
+      return { outcome: failureOutcome("attacker", event.message) };
     }),
   },
   guards: {
