@@ -4,6 +4,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -64,4 +65,12 @@ export async function openPage(context: BrowserContext, origin: string): Promise
     if (new URL(url).origin !== origin) foreignRequests.push(url);
   });
   return { page, errors, foreignRequests };
+}
+
+/** axe-core's serious and critical findings on the page as it is now (none expected); `scope` narrows the scan. */
+export async function seriousViolations(page: Page, scope: (builder: AxeBuilder) => AxeBuilder = (builder) => builder): Promise<string[]> {
+  const results = await scope(new AxeBuilder({ page })).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }

@@ -1,12 +1,10 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CONCEPTS, conceptsIndex, findConcept, tryItHref } from "@/content/concepts";
 import { site } from "@/content/site";
-import { launchChromium, openPage, type Browser } from "./chromium";
+import { launchChromium, openPage, seriousViolations, type Browser } from "./chromium";
 
 const baseUrl = inject("baseUrl");
 const screenshotDir = fileURLToPath(new URL("../../artifacts/screenshots", import.meta.url));
@@ -22,14 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** axe-core's serious and critical findings on the page as it is now (none expected). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
 
 describe("concept pages", () => {
   it("index lists every concept in reading order, each linking to its page", async () => {

@@ -7,13 +7,12 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { FLOWS, type FlowDefinition, type Scenario } from "@/machines/flows";
 import { runFlow } from "@/machines/run";
 import type { Trace } from "@/machines/trace";
-import { launchChromium, openPage, type Browser, type PageVisit } from "./chromium";
+import { launchChromium, openPage, seriousViolations, type Browser, type PageVisit } from "./chromium";
 
 const baseUrl = inject("baseUrl");
 const screenshotDir = fileURLToPath(new URL("../../artifacts/screenshots", import.meta.url));
@@ -91,13 +90,10 @@ function traceOf(flow: FlowDefinition<Scenario>, scenario: Scenario, seed = "dem
  * server's page in a sandbox without scripts, where axe cannot run (the frame element itself, and
  * its title, are still checked).
  */
-async function seriousViolations(page: Page): Promise<string[]> {
+async function settledPageViolations(page: Page): Promise<string[]> {
   // Contrast is judged on the settled page, not halfway through a message's fade-in.
   await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
-  const results = await new AxeBuilder({ page }).exclude("iframe[srcdoc]").analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  return seriousViolations(page, (builder) => builder.exclude("iframe[srcdoc]"));
 }
 
 describe("every flow and scenario, played to the end with the keyboard", () => {
@@ -321,10 +317,10 @@ describe("motion, accessibility and layout", () => {
       const consent = trace.steps.findIndex((step) => step.id === "login-page");
       const step = consent >= 0 ? consent + 1 : 2;
       await open(page, `/flows/${flow.id}?step=${step}`, new RegExp(`^Step ${step} of ${trace.steps.length}: `));
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await settledPageViolations(page)).toEqual([]);
       await page.keyboard.press("End");
       await waitForLive(page, new RegExp(`^Step ${trace.steps.length} of ${trace.steps.length}: `));
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await settledPageViolations(page)).toEqual([]);
     });
   }
 

@@ -1,4 +1,3 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,7 +8,7 @@ import { CONCEPTS } from "@/content/concepts";
 import { flowIds, flows } from "@/content/flows";
 import { home } from "@/content/home";
 import { site } from "@/content/site";
-import { launchChromium, openPage, type Browser } from "./chromium";
+import { launchChromium, openPage, seriousViolations, type Browser } from "./chromium";
 
 const baseUrl = inject("baseUrl");
 const screenshotDir = fileURLToPath(new URL("../../artifacts/screenshots", import.meta.url));
@@ -24,14 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** axe-core's serious and critical findings on the page as it is now (none expected). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
 
 /** The computed background colour of <body>. */
 function bodyBackground(page: Page): Promise<string> {
