@@ -247,6 +247,21 @@ export function browserView(trace: Trace, index: number): BrowserView {
   return { ...(url !== undefined ? { url } : {}), page, active: current ? touchesBrowser(current) : false, ...(readBy ? { readBy } : {}) };
 }
 
+export type PageView = Extract<BrowserPage, { kind: "page" }>;
+
+/**
+ * The HTML page the browser's frame should hold at `index`: the one shown now, else the last one
+ * shown, else the next one to come. Keeping one frame loaded across steps means stepping past a
+ * redirect does not tear the frame down and parse the page again.
+ */
+export function framePageAt(pages: readonly BrowserPage[], index: number): PageView | undefined {
+  for (let i = Math.min(index, pages.length - 1); i >= 0; i--) {
+    const page = pages[i]!;
+    if (page.kind === "page") return page;
+  }
+  return pages.find((page): page is PageView => page.kind === "page");
+}
+
 /** The scope checkboxes of an authorization server's consent page, or [] when it has none. */
 export function scopeChoicesOf(html: string): ScopeChoice[] {
   const form = readForm(html);

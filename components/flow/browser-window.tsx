@@ -1,7 +1,8 @@
 "use client";
 
 import { cn } from "@/components/ui/cn";
-import { browserView, scopeChoicesOf, shortUrl, statusText, submittedScopes, urlParts, type BrowserPage } from "@/machines/stage";
+import { useMemo } from "react";
+import { browserView, framePageAt, scopeChoicesOf, shortUrl, statusText, submittedScopes, urlParts, type BrowserPage, type PageView } from "@/machines/stage";
 import type { Trace } from "@/machines/trace";
 import { AddressBar } from "./address-bar";
 import { Icon } from "./icons";
@@ -67,17 +68,25 @@ function PageBody({ page }: { page: BrowserPage }) {
         </Message>
       );
     case "page":
-      return (
-        <iframe
-          // No allow-scripts, no allow-same-origin, no allow-forms: the page is shown, never run or submitted.
-          sandbox=""
-          srcDoc={frameDocument(page.html)}
-          title={`Page from ${ROLE_PHRASES[page.from]}: ${page.title}`}
-          className={cn("flow-browser-frame pointer-events-none", page.from === "authorizationServer" ? "flow-browser-frame-zoomed h-[27.5rem]" : "h-40")}
-          tabIndex={-1}
-        />
-      );
+      // Shown by the frame that BrowserWindow keeps loaded.
+      return null;
   }
+}
+
+/** The sender's HTML in a frame that runs nothing: no scripts, no same-origin access, no form submission. */
+function PageFrame({ page, hidden }: { page: PageView; hidden: boolean }) {
+  return (
+    <iframe
+      // No allow-scripts, no allow-same-origin, no allow-forms: the page is shown, never run or submitted.
+      sandbox=""
+      srcDoc={frameDocument(page.html)}
+      title={`Page from ${ROLE_PHRASES[page.from]}: ${page.title}`}
+      hidden={hidden}
+      aria-hidden={hidden || undefined}
+      className={cn("flow-browser-frame pointer-events-none", page.from === "authorizationServer" ? "flow-browser-frame-zoomed h-[27.5rem]" : "h-40")}
+      tabIndex={-1}
+    />
+  );
 }
 
 /**
@@ -98,6 +107,7 @@ export function BrowserWindow({
   busy: boolean;
   onGrant: (granted: string[], offered: readonly string[]) => void;
 }) {
+  const pages = useMemo(() => trace.steps.map((_, i) => browserView(trace, i).page), [trace]);
   if (!trace.roles.includes("resourceOwner")) {
     return (
       <div className="rounded-xl border border-dashed border-line bg-surface">
@@ -110,6 +120,7 @@ export function BrowserWindow({
 
   const view = browserView(trace, index);
   const page = view.page;
+  const frame = framePageAt(pages, index);
   const consent =
     grantable && page.kind === "page" && page.from === "authorizationServer" && trace.steps[page.stepIndex]?.to === "resourceOwner"
       ? scopeChoicesOf(page.html)
@@ -147,6 +158,7 @@ export function BrowserWindow({
       ) : null}
       <div className="relative">
         <PageBody page={page} />
+        {frame ? <PageFrame page={frame} hidden={page.kind !== "page"} /> : null}
         {!view.active ? (
           <p className="absolute top-2 right-2 rounded-full border border-line bg-surface-raised px-2 py-0.5 text-[0.6875rem] text-muted shadow-sm">
             Not part of this step

@@ -71,7 +71,7 @@ export function PlayerControls({
     <div
       role="group"
       aria-label="Playback"
-      className="-mx-4 border-y border-line bg-background/95 px-4 py-1.5 backdrop-blur-sm sm:-mx-6 sm:px-6"
+      className="-mx-4 border-y border-line bg-background px-4 py-1.5 sm:-mx-6 sm:px-6"
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <div className="flex items-center gap-1.5">

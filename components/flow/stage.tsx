@@ -56,7 +56,7 @@ export function Stage({ trace, index, onSelect }: { trace: Trace; index: number;
         aria-label="Messages so far"
         className="relative h-[24rem] overflow-y-auto overscroll-contain rounded-xl border border-line bg-surface sm:h-[26rem] lg:h-[max(20rem,calc(100dvh-19.5rem))]"
       >
-        <div data-lane-header className="flow-lanes sticky top-0 z-20 border-b border-line bg-surface/95 backdrop-blur-sm">
+        <div data-lane-header className="flow-lanes sticky top-0 z-20 border-b border-line bg-surface">
           {lanes.map((role) => (
             <div key={role} className="flow-lane-head px-1 pt-1.5 pb-1 text-center" style={{ "--lane": LANES[role].color } as CSSProperties}>
               <span className="hidden text-xs leading-4 font-semibold sm:block">{LANES[role].name}</span>

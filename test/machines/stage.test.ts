@@ -6,6 +6,7 @@ import {
   channelTag,
   browserView,
   chipsOf,
+  framePageAt,
   GRANTABLE_FLOWS,
   messageSummary,
   scopeChoicesOf,
@@ -72,7 +73,7 @@ describe("messages", () => {
     const device = await trace("device-code");
     expect(channelTag(device.steps[at(device, "show-user-code")]!)).toBe("on screen");
     const csrf = await trace("authorization-code", "csrf-state-checked");
-    expect(channelTag(csrf.steps[at(csrf, "malicious-link")]!)).toBe("outside HTTP");
+    expect(channelTag(csrf.steps[at(csrf, "csrf-link")]!)).toBe("outside HTTP");
   });
 
   it("finds no problem on the default path", () => {
@@ -173,6 +174,18 @@ describe("the resource owner's browser", () => {
     const view = browserView(device, at(device, "show-user-code"));
     expect(view.url).toBeUndefined();
     expect(view.page).toMatchObject({ kind: "page", from: "client", title: "Sign in on your phone" });
+  });
+
+  it("keeps the frame on the last page shown while the browser follows a redirect, and preloads the first page", () => {
+    const pages = code.steps.map((_, i) => browserView(code, i).page);
+    const login = at(code, "login-page");
+    expect(framePageAt(pages, 0)).toEqual(browserView(code, login).page);
+    expect(framePageAt(pages, login)).toBe(pages[login]);
+    const redirect = at(code, "authorization-response");
+    expect(pages[redirect]!.kind).toBe("redirect");
+    const lastPageBefore = pages.slice(0, redirect + 1).findLast((page) => page.kind === "page");
+    expect(framePageAt(pages, redirect)).toBe(lastPageBefore);
+    expect(framePageAt([{ kind: "blank" }], 0)).toBeUndefined();
   });
 
   it("reads the scopes the person left ticked from their answer", async () => {
