@@ -10,10 +10,11 @@ import { stepTone } from "@/machines/stage";
 import { BrowserWindow } from "./browser-window";
 import { CopyLinkButton, Notices, ScenarioPicker, SeedField } from "./flow-options";
 import { narrationIn, type FlowInfo, type NarrationTable } from "./flow-info";
-import { FlowTabs } from "./flow-tabs";
+import { FlowTabs, preloadInspector } from "./flow-tabs";
 import { NarrationPanel } from "./narration-panel";
 import { PlayerControls } from "./player-controls";
 import { Stage } from "./stage";
+import { whenIdleAfterLoad } from "./when-idle";
 
 /** Keys the page keeps for itself while focus is in a control that uses them. */
 function keepsKeys(target: EventTarget | null, key: string): boolean {
@@ -119,6 +120,13 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
   const seed = request?.seed ?? DEFAULT_SEED;
   /** Fetch the engine as soon as the learner reaches for a control that needs it. */
   const warmUp = useCallback(() => void loadEngine().catch(() => undefined), []);
+
+  // Once loaded and idle, fetch the engine and the inspector too: a learner who loses the network
+  // can still change scenario, seed or scopes and inspect every step (the diagram excepted).
+  useEffect(() => whenIdleAfterLoad(() => {
+    warmUp();
+    void preloadInspector().catch(() => undefined);
+  }), [warmUp]);
 
   const loadScenario = useCallback(
     (id: string) => {

@@ -10,8 +10,15 @@ function Placeholder({ text }: { text: string }) {
   return <p className="flex min-h-[20rem] items-center justify-center rounded-2xl border border-line bg-surface p-4 text-sm text-muted">{text}</p>;
 }
 
+const loadInspector = () => import("@/components/inspector/inspector");
+
+/** Fetch the inspector ahead of need (it is what the page needs to keep working offline). */
+export function preloadInspector(): Promise<unknown> {
+  return loadInspector();
+}
+
 /** The inspector (and jose, which verifies tokens) is fetched when its area comes near the screen. */
-const Inspector = dynamic(() => import("@/components/inspector/inspector").then((module) => module.Inspector), {
+const Inspector = dynamic(() => loadInspector().then((module) => module.Inspector), {
   ssr: false,
   loading: () => <Placeholder text="Loading the inspector…" />,
 });
