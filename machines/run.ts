@@ -15,7 +15,7 @@ import { createRandom } from "./world/random";
 export class FlowStalledError extends Error {}
 
 /** Turn one delivered message into the trace step it is. */
-function toStep(message: WireMessage, index: number, time: number): TraceStep {
+function toStep(message: WireMessage, index: number, time: number, references: FlowDefinition["references"]): TraceStep {
   const kind = stepKind(message.id);
   return {
     index,
@@ -30,7 +30,7 @@ function toStep(message: WireMessage, index: number, time: number): TraceStep {
     artifacts: artifactsOf(message),
     checks: message.checks ?? [],
     knowledge: {},
-    reference: kind.reference,
+    reference: references?.[message.id] ?? kind.reference,
     time,
     ...(message.wait ? { waited: message.wait } : {}),
   };
@@ -74,7 +74,7 @@ export async function startFlow<S extends Scenario>(flow: FlowDefinition<S>, sce
       }
     }
     if (event.type === "@xstate.event" && event.event.type === "DELIVER" && (event.sourceRef as (AnyActorRef & { systemId?: string }) | undefined)?.systemId === "wire") {
-      steps.push(toStep((event.event as DeliverEvent).message, steps.length, world.clock.now()));
+      steps.push(toStep((event.event as DeliverEvent).message, steps.length, world.clock.now(), flow.references));
     }
     wake?.();
   }

@@ -10,6 +10,7 @@ import { clientOf } from "./authorization-code";
 import { infrastructure, INFRASTRUCTURE_ACTORS } from "./compose";
 import type { Scenario } from "./types";
 import { defineFlow } from "./types";
+import { rfc } from "../steps/kinds";
 
 export interface DeviceCodeScenario extends Scenario {
   readonly decision?: "allow" | "deny";
@@ -26,6 +27,10 @@ export const deviceCodeFlow = defineFlow<DeviceCodeScenario>({
   title: "Device code",
   deprecated: false,
   roles: ["resourceOwner", "client", "authorizationServer", "resourceServer"],
+  references: {
+    // The person signs in at the verification URI, not at an authorization endpoint.
+    "login-page": rfc("8628", "3.3"),
+  },
   scenarios: [
     {
       id: "default",

@@ -11,6 +11,7 @@ import { clientOf, endpointsOf } from "./authorization-code";
 import { infrastructure, INFRASTRUCTURE_ACTORS } from "./compose";
 import type { Scenario } from "./types";
 import { defineFlow } from "./types";
+import { rfc } from "../steps/kinds";
 
 export interface ImplicitScenario extends Scenario {
   /** A third-party script on the page reads the token from the address bar (RFC 9700 §4.3.2). */
@@ -26,6 +27,16 @@ export const implicitFlow = defineFlow<ImplicitScenario>({
   title: "Implicit (deprecated)",
   deprecated: true,
   roles: ["resourceOwner", "client", "authorizationServer", "resourceServer", "attacker"],
+  references: {
+    "start-login": rfc("6749", "4.2"),
+    "redirect-to-authorization": rfc("6749", "4.2.1"),
+    "authorization-request": rfc("6749", "4.2.1"),
+    "consent": rfc("6749", "4.2.1"),
+    "authorization-response": rfc("6749", "4.2.2"),
+    "callback": rfc("6749", "4.2.2"),
+    "signed-in-page": rfc("6749", "4.2"),
+    "error-page": rfc("6749", "4.2.2.1"),
+  },
   scenarios: [
     {
       id: "default",

@@ -10,6 +10,7 @@ import { clientOf, endpointsOf } from "./authorization-code";
 import { infrastructure, INFRASTRUCTURE_ACTORS } from "./compose";
 import type { Scenario } from "./types";
 import { defineFlow } from "./types";
+import { rfc } from "../steps/kinds";
 
 export interface PasswordScenario extends Scenario {
   /** What the person types as their password (default: the right one). */
@@ -27,6 +28,11 @@ export const passwordFlow = defineFlow<PasswordScenario>({
   title: "Resource owner password (deprecated)",
   deprecated: true,
   roles: ["resourceOwner", "client", "authorizationServer", "resourceServer"],
+  references: {
+    "start-login": rfc("6749", "4.3"),
+    "signed-in-page": rfc("6749", "4.3"),
+    "error-page": rfc("6749", "5.2"),
+  },
   scenarios: [
     {
       id: "default",

@@ -3,7 +3,7 @@
  * one running system for a scenario in a world.
  */
 import type { AnyStateMachine } from "xstate";
-import type { RoleId, RoleOutcome } from "../trace";
+import type { RfcReference, RoleId, RoleOutcome } from "../trace";
 import type { World, WorldOptions } from "../world";
 import type { Random } from "../world/random";
 
@@ -47,6 +47,11 @@ export interface FlowDefinition<S extends Scenario = Scenario> {
   readonly roles: readonly RoleId[];
   /** The first scenario is the default path: it ends with a successful API call. */
   readonly scenarios: readonly S[];
+  /**
+   * The section a shared step illustrates in this flow, where it differs from the step's own
+   * (machines/steps): the implicit grant's authorization request is RFC 6749 §4.2.1, not §4.1.1.
+   */
+  readonly references?: Readonly<Record<string, RfcReference>>;
   createMachine(run: RunContext, scenario: S): AnyStateMachine;
 }
 

@@ -335,3 +335,40 @@ describe("who knows what", () => {
     for (const recorded of trace.steps) expect(recorded.knowledge.client?.password ?? []).toEqual([]);
   });
 });
+
+describe("RFC references", () => {
+  /** The section each step of every scenario of a flow cites, by step id. */
+  async function sectionsOf(flow: FlowDefinition<Scenario>): Promise<Map<string, string>> {
+    const sections = new Map<string, string>();
+    for (const scenario of flow.scenarios) {
+      for (const step of (await run(flow, scenario.id)).steps) sections.set(step.id, `RFC ${step.reference.rfc} §${step.reference.section}`);
+    }
+    return sections;
+  }
+
+  it("cites the implicit grant's own sections (§4.2.x) for the steps it shares with the code flow", async () => {
+    const sections = await sectionsOf(implicitFlow as unknown as FlowDefinition<Scenario>);
+    expect(Object.fromEntries(["start-login", "authorization-request", "consent", "authorization-response", "callback", "error-page"].map((id) => [id, sections.get(id)]))).toEqual({
+      "start-login": "RFC 6749 §4.2",
+      "authorization-request": "RFC 6749 §4.2.1",
+      consent: "RFC 6749 §4.2.1",
+      "authorization-response": "RFC 6749 §4.2.2",
+      callback: "RFC 6749 §4.2.2",
+      "error-page": "RFC 6749 §4.2.2.1",
+    });
+    expect([...sections.values()].filter((section) => section.startsWith("RFC 6749 §4.1"))).toEqual([]);
+  });
+
+  it("cites the password grant's sections (§4.3, §5.2), never the code flow's", async () => {
+    const sections = await sectionsOf(passwordFlow as unknown as FlowDefinition<Scenario>);
+    expect(sections.get("start-login")).toBe("RFC 6749 §4.3");
+    expect(sections.get("error-page")).toBe("RFC 6749 §5.2");
+    expect([...sections.values()].filter((section) => section.startsWith("RFC 6749 §4.1"))).toEqual([]);
+  });
+
+  it("keeps the code flow's own sections for the code flow with PKCE", async () => {
+    const sections = await sectionsOf(authorizationCodePkceFlow as unknown as FlowDefinition<Scenario>);
+    expect(sections.get("authorization-request")).toBe("RFC 6749 §4.1.1");
+    expect(sections.get("callback")).toBe("RFC 6749 §4.1.2");
+  });
+});
