@@ -122,6 +122,11 @@ export const authorizationCodeNarration: FlowNarration = {
       without: "Short code lifetimes narrow the window for this attack, but do not close it: the attacker can fetch a fresh code just before sending the link.",
     },
     "malicious-link": {
+      what: "The attacker sends the victim a link to the real authorization server, with the real client_id web-app but redirect_uri=https://attacker.example/steal.",
+      why: "If the server sent the code to that address, the attacker would hold a code for the victim's account, and could inject it into its own session with the app (RFC 9700 §4.1).",
+      without: "Without checking redirect_uri against the registered ones, the authorization server would send the victim's code straight to the attacker.",
+    },
+    "csrf-link": {
       what: "The attacker gets the victim's browser to open that callback URL: a link in an email or a chat, or an invisible image or iframe on a page the victim visits.",
       why: "The request that follows comes from the victim's browser, with the victim's cookies for the app — a cross-site request forgery.",
       without: "Without a way to tie the response to the victim's own sign-in, the app cannot tell this request from a genuine return from the authorization server.",
@@ -232,11 +237,6 @@ export const authorizationCodeNarration: FlowNarration = {
       },
     },
     "redirect-uri-tampered": {
-      "malicious-link": {
-        what: "The attacker sends the victim a link to the real authorization server, with the real client_id web-app but redirect_uri=https://attacker.example/steal.",
-        why: "If the server sent the code to that address, the attacker would hold a code for the victim's account, and could inject it into its own session with the app (RFC 9700 §4.1).",
-        without: "Without checking redirect_uri against the registered ones, the authorization server would send the victim's code straight to the attacker.",
-      },
       "authorization-request": {
         what: "The victim's browser sends the tampered authorization request. The server compares redirect_uri with the URIs web-app registered, by exact string match.",
         why: "RFC 9700 §4.1 requires exact matching: prefix, wildcard or same-domain rules have each let attackers slip in an address they control.",

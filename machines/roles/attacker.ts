@@ -67,7 +67,7 @@ export const attackerMachine = setup({
     lureWithOwnCode: enqueueActions(({ enqueue, system, event }) => {
       assertEvent(event, "DELIVER");
       const link = header(event.message.response!, "location")!;
-      enqueue.sendTo(system.get("wire"), wireSend({ id: "malicious-link", from: "attacker", to: "resourceOwner", channel: "front", link }));
+      enqueue.sendTo(system.get("wire"), wireSend({ id: "csrf-link", from: "attacker", to: "resourceOwner", channel: "front", link }));
     }),
     /** The attacker has the code but not the client's code_verifier or secret. */
     redeemInterceptedCode: enqueueActions(({ context, enqueue, system, event }) => {

@@ -30,6 +30,7 @@ export const BROWSER_FLOW_STEPS = {
   "token-replay-error": { title: "Authorization server refuses the reused code and revokes its tokens", reference: rfc("6749", "10.5") },
   // The attacker's moves
   "malicious-link": { title: "Attacker sends the victim a crafted link", reference: rfc("9700", "4.1") },
+  "csrf-link": { title: "Attacker gets the victim's browser to open the callback with its code", reference: rfc("6749", "10.12") },
   "attacker-authorization-request": { title: "Attacker starts an authorization request for its own account", reference: rfc("6749", "10.12") },
   "attacker-login-page": { title: "Authorization server shows the attacker its sign-in page", reference: rfc("6749", "3.1") },
   "attacker-consent": { title: "Attacker signs in with its own account", reference: rfc("6749", "10.12") },

@@ -110,7 +110,7 @@ describe("Inspector: raw HTTP", () => {
 
   it("shows a link handed over outside HTTP", async () => {
     const t = await trace("authorization-code", "csrf-state-checked");
-    const index = indexOf(t, "malicious-link");
+    const index = indexOf(t, "csrf-link");
     render(<Inspector trace={t} index={index} />);
     expect(screen.getByLabelText("The link handed over").textContent).toBe(t.steps[index]!.link);
   });
