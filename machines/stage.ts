@@ -11,7 +11,7 @@ import { REASON_PHRASES } from "./http-status";
 export const LANE_ORDER: readonly RoleId[] = ["resourceOwner", "client", "authorizationServer", "resourceServer", "attacker"];
 
 /** The flows whose consent page a learner can change: the resource owner's ticks reach the server. */
-export const GRANTABLE_FLOWS: readonly string[] = ["authorization-code", "authorization-code-pkce", "implicit", "refresh-token"];
+export const GRANTABLE_FLOWS: readonly string[] = ["authorization-code", "authorization-code-pkce", "implicit", "refresh-token", "device-code"];
 
 export function involvesAttacker(trace: Trace): boolean {
   return trace.steps.some((step) => step.from === "attacker" || step.to === "attacker");

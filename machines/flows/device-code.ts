@@ -76,7 +76,12 @@ export const deviceCodeFlow = defineFlow<DeviceCodeScenario>({
         {
           src: "resourceOwner",
           systemId: "resourceOwner",
-          input: { account: { username: "alice", password: "wonderland" }, decision: scenario.decision ?? "allow", walksAway: scenario.walksAway },
+          input: {
+            account: { username: "alice", password: "wonderland" },
+            decision: scenario.decision ?? "allow",
+            walksAway: scenario.walksAway,
+            ...(scenario.grantedScope ? { grantedScope: scenario.grantedScope } : {}),
+          },
         },
         {
           src: "client",

@@ -14,6 +14,8 @@ export interface DeviceUserInput {
   readonly decision: "allow" | "deny";
   /** The person never gets to it: the code on the TV goes unused. */
   readonly walksAway?: boolean;
+  /** The scopes the person leaves ticked on the verification page; undefined: as the page offers them. */
+  readonly grantedScope?: readonly string[];
 }
 
 interface DeviceUserContext extends DeviceUserInput {
@@ -53,7 +55,7 @@ export const deviceUserMachine = setup({
         username: context.account.username,
         password: context.account.password,
         decision: context.decision,
-      });
+      }, context.grantedScope);
       enqueue.sendTo(system.get("wire"), wireSend({ id: "device-consent", from: "resourceOwner", to: "authorizationServer", channel: "front", request: formRequest(form.action, fields) }));
     }),
     showPage: assign(({ event }) => {

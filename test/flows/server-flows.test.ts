@@ -225,6 +225,14 @@ describe("device-code (RFC 8628)", () => {
     return stepsWith(run, "device-token-request");
   }
 
+  it("grants only the scopes the person leaves ticked on the verification page, so the API then answers 403", async () => {
+    const scenario = deviceCodeFlow.scenarios[0]!;
+    const run = await runFlow(deviceCodeFlow as unknown as FlowDefinition<Scenario>, { ...scenario, grantedScope: ["order:read"] }, SEED);
+    expect(form(only(run, "device-consent")).getAll("granted_scope")).toEqual(["", "order:read"]);
+    expect(json(only(run, "token-response"))).toMatchObject({ scope: "order:read" });
+    expect(run.outcomes.find((outcome) => outcome.role === "client")).toMatchObject({ kind: "error", result: "insufficient_scope" });
+  });
+
   it("gets a device code and user code, and shows the person the code and the verification URI", async () => {
     const run = await trace("device-code", "default");
     expect(form(only(run, "device-authorization-request")).get("client_id")).toBe("tv-app");
