@@ -9,7 +9,10 @@ import { flows } from "@/content/flows";
 import { home } from "@/content/home";
 import { roles } from "@/content/roles";
 import { site } from "@/content/site";
+import { DEFAULT_SEED } from "@/machines/flow-url";
 import { FLOWS } from "@/machines/flows";
+import { previewMessages } from "@/machines/preview";
+import { runFlow } from "@/machines/run";
 
 /**
  * Grid placement of the flow cards: on wide screens a row of three, then rows of two
@@ -27,7 +30,12 @@ function whatIfCount(id: keyof typeof FLOWS): number {
   return Math.max(0, FLOWS[id].scenarios.length - 1);
 }
 
-export default function HomePage() {
+/** The flow the home page pictures: the one OAuth 2.1 is built around. */
+const PICTURED_FLOW = FLOWS["authorization-code-pkce"];
+
+export default async function HomePage() {
+  // Recorded when the site is built: the picture shows what the simulator really runs.
+  const pictured = await runFlow(PICTURED_FLOW, PICTURED_FLOW.scenarios[0]!, DEFAULT_SEED);
   return (
     <div className="mx-auto max-w-6xl px-4 sm:px-6">
       <div className="grid items-center gap-10 py-10 sm:py-14 lg:grid-cols-[minmax(0,1fr)_minmax(0,31rem)] lg:gap-12">
@@ -67,7 +75,7 @@ export default function HomePage() {
             ))}
           </ul>
         </section>
-        <FlowPreview />
+        <FlowPreview messages={previewMessages(pictured)} />
       </div>
 
       <section

@@ -1,45 +1,27 @@
 import { home } from "@/content/home";
 
+import type { PreviewMessage } from "@/machines/preview";
+
 /**
- * The home page's picture of what the simulator shows: Authorization Code with PKCE as a small
- * sequence diagram, in the lanes' colours, front channel dashed and back channel solid. Static
- * and decorative (the caption says what it shows); the real, animated one is one click away.
+ * The home page's picture of what the simulator shows: a flow's messages as a small sequence
+ * diagram, in the lanes' colours, front channel dashed and back channel solid. The messages come
+ * from the flow's recorded trace (machines/preview.ts). Static and decorative (the caption says
+ * what it shows); the real, animated one is one click away.
  */
-
-type Lane = 0 | 1 | 2 | 3;
-
-interface PreviewMessage {
-  readonly from: Lane;
-  readonly to: Lane;
-  readonly label: string;
-  readonly chips?: readonly string[];
-  readonly back?: boolean;
-}
 
 const LANE_COLOURS = ["var(--role-owner)", "var(--role-client)", "var(--role-as)", "var(--role-rs)"] as const;
 
-const MESSAGES: readonly PreviewMessage[] = [
-  { from: 1, to: 0, label: "redirect", chips: ["state", "challenge"] },
-  { from: 0, to: 2, label: "sign in · consent" },
-  { from: 2, to: 0, label: "redirect", chips: ["code"] },
-  { from: 0, to: 1, label: "callback", chips: ["code"] },
-  { from: 1, to: 2, label: "POST /token", chips: ["verifier"], back: true },
-  { from: 2, to: 1, label: "200", chips: ["access_token"], back: true },
-  { from: 1, to: 3, label: "GET /me · Bearer", back: true },
-  { from: 3, to: 1, label: "200 OK", back: true },
-];
-
 const WIDTH = 520;
 const LANE_GAP = 130;
-const LANE_X = (lane: Lane) => 65 + lane * LANE_GAP;
+const LANE_X = (lane: number) => 65 + lane * LANE_GAP;
 const TOP = 58;
 const ROW = 38;
-const HEIGHT = TOP + MESSAGES.length * ROW + 14;
 /** Width of a chip in the 11 px monospace font used for chips. */
 const chipWidth = (text: string) => text.length * 6.6 + 12;
 
-export function FlowPreview() {
+export function FlowPreview({ messages }: { messages: readonly PreviewMessage[] }) {
   const { preview } = home;
+  const HEIGHT = TOP + messages.length * ROW + 14;
   return (
     <figure className="rounded-2xl border border-line bg-surface p-3 shadow-sm sm:p-4">
       <svg
@@ -66,7 +48,7 @@ export function FlowPreview() {
           ))}
         </defs>
         {preview.lanes.map((name, index) => {
-          const lane = index as Lane;
+          const lane = index;
           const x = LANE_X(lane);
           return (
             <g key={name}>
@@ -79,14 +61,14 @@ export function FlowPreview() {
             </g>
           );
         })}
-        {MESSAGES.map((message, index) => {
+        {messages.map((message, index) => {
           const y = TOP + index * ROW + 20;
           const x1 = LANE_X(message.from);
           const x2 = LANE_X(message.to);
           const direction = Math.sign(x2 - x1);
-          const colour = LANE_COLOURS[message.from];
+          const colour = LANE_COLOURS[message.from as 0 | 1 | 2 | 3];
           const middle = (x1 + x2) / 2;
-          const chips = message.chips ?? [];
+          const chips = message.chips;
           const labelWidth = message.label.length * 6.3;
           const chipsWidth = chips.reduce((sum, chip) => sum + chipWidth(chip) + 4, 0);
           let cursor = middle - (labelWidth + (chips.length ? 8 + chipsWidth : 0)) / 2;
@@ -101,7 +83,7 @@ export function FlowPreview() {
                 y2={y}
                 stroke={colour}
                 strokeWidth={2}
-                strokeDasharray={message.back ? undefined : "6 4"}
+                strokeDasharray={message.channel === "back" ? undefined : "6 4"}
                 markerEnd={`url(#preview-arrow-${message.from})`}
               />
               <text x={labelX} y={y - 7} fontSize={12} fill="var(--muted)">
