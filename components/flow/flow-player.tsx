@@ -202,7 +202,7 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
             </p>
           </section>
           <div className="flow-area-narration">
-            <NarrationPanel step={step} count={trace.steps.length} narration={narrationIn(narration, trace.scenario, step.id)} />
+            <NarrationPanel step={step} count={trace.steps.length} narration={narrationIn(narration, trace.scenario, step.id)} grantedScope={request?.grantedScope} />
           </div>
           <section aria-labelledby="browser-heading" className="flow-area-browser" onPointerEnter={warmUp} onFocusCapture={warmUp}>
             <h2 id="browser-heading" className="mb-2 text-sm font-semibold text-muted">

@@ -1,5 +1,5 @@
 import type { Narration } from "@/content/narration";
-import { rfcUrl } from "@/content/narration";
+import { customGrantNote, rfcUrl } from "@/content/narration";
 import { cn } from "@/components/ui/cn";
 import { stepProblem, stepTone } from "@/machines/stage";
 import type { TraceStep } from "@/machines/trace";
@@ -9,7 +9,7 @@ import { LANES } from "./lanes";
 const CHANNELS = { front: "Front channel · through the browser", back: "Back channel · server to server", local: "Inside one role" } as const;
 
 /** What happens in the step, why it exists, what would go wrong without it, and the RFC section. */
-export function NarrationPanel({ step, count, narration }: { step: TraceStep; count: number; narration?: Narration }) {
+export function NarrationPanel({ step, count, narration, grantedScope }: { step: TraceStep; count: number; narration?: Narration; grantedScope?: readonly string[] }) {
   const problem = stepProblem(step);
   const tone = stepTone(step);
   const route = step.from === step.to ? LANES[step.from].name : `${LANES[step.from].name} → ${LANES[step.to].name}`;
@@ -42,6 +42,12 @@ export function NarrationPanel({ step, count, narration }: { step: TraceStep; co
             {problem.code === "check failed" ? problem.description : <code className="font-mono font-semibold">{problem.code}</code>}
             {problem.code !== "check failed" && problem.description ? ` — ${problem.description}` : null}
           </span>
+        </p>
+      ) : null}
+      {narration && grantedScope ? (
+        <p data-custom-grant className="mt-2 flex items-start gap-1.5 rounded-md border border-line bg-surface px-2 py-1.5 text-xs leading-5 text-muted">
+          <Icon name="info" className="mt-0.5 size-3.5 shrink-0" />
+          {customGrantNote(grantedScope)}
         </p>
       ) : null}
       {narration ? (

@@ -31,7 +31,7 @@ describe("offline, once loaded", () => {
     const prefetched = () =>
       page.evaluate(() => {
         const loaded = (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventStart;
-        return performance.getEntriesByType("resource").filter((entry) => (entry as PerformanceResourceTiming).initiatorType === "script" && entry.startTime >= loaded && entry.responseEnd > 0).length;
+        return performance.getEntriesByType("resource").filter((entry) => (entry as PerformanceResourceTiming).initiatorType === "script" && entry.startTime >= loaded && (entry as PerformanceResourceTiming).responseEnd > 0).length;
       });
     await expect.poll(prefetched, { timeout: 15_000 }).toBeGreaterThan(0);
     await page.waitForLoadState("networkidle");
