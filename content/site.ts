@@ -11,5 +11,7 @@ export const site = {
     { href: "/#roles", label: "Roles" },
     { href: "/#flows", label: "Flows" },
     { href: "/concepts", label: "Concepts" },
+    { href: "/compare", label: "Compare" },
+    { href: "/choose", label: "Choose a flow" },
   ],
 } as const;

@@ -49,6 +49,8 @@ export type ComparePlayerEvent =
   | { type: "FIRST"; column?: number }
   | { type: "LAST"; column?: number }
   | { type: "GOTO_ROW"; row: number }
+  /** Show this step of one flow: together, the row where it happens; apart, only that flow moves. */
+  | { type: "GOTO_STEP"; column: number; step: number }
   | { type: "SET_MODE"; mode: StepMode }
   | { type: "PLAY" }
   | { type: "PAUSE" }
@@ -125,6 +127,13 @@ export const comparePlayerMachine = setup({
       assertEvent(event, "GOTO_ROW");
       return { mode: "together" as const, row: clamp(event.row, context.rows.length) };
     }),
+    goToStep: assign(({ context, event }) => {
+      assertEvent(event, "GOTO_STEP");
+      const column = columnOf(context, event);
+      const step = clamp(event.step, stepCount(context, column));
+      if (context.mode === "together") return { row: rowOfStep(context.rows, column, step) };
+      return { active: column, steps: context.steps.map((current, index) => (index === column ? step : current)) };
+    }),
     setMode: assign(({ context, event }) => {
       assertEvent(event, "SET_MODE");
       if (event.mode === context.mode) return {};
@@ -191,6 +200,7 @@ export const comparePlayerMachine = setup({
         FIRST: { target: ".paused", actions: "move" },
         LAST: { target: ".paused", actions: "move" },
         GOTO_ROW: { target: ".paused", actions: "goToRow" },
+        GOTO_STEP: { target: ".paused", actions: "goToStep" },
         SET_MODE: { target: ".paused", actions: "setMode" },
       },
       states: {
