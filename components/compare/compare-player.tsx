@@ -8,7 +8,7 @@ import { Icon, type IconName } from "@/components/flow/icons";
 import { compareText, PHASE_TEXT } from "@/content/compare";
 import { flows as FLOW_SUMMARIES, type FlowSummary } from "@/content/flows";
 import type { Narration } from "@/content/narration";
-import { flowFacts, movesAt, parseCompareUrl, parseFlows, serializeCompareUrl, stepPhases, type CompareLocation } from "@/machines/compare";
+import { flowFacts, movesAt, parseCompareUrl, parseFlows, serializeCompareUrl, stepPhases, type CompareLocation, type CompareNotice } from "@/machines/compare";
 import { comparePlayerMachine, positionsOf, type ComparePlayerEvent } from "@/machines/compare-player";
 import { sanitizeSeed } from "@/machines/flow-url";
 import { CompareColumn } from "./compare-column";
@@ -117,12 +117,12 @@ export function ComparePlayer() {
   }, [actor]);
 
   const reload = useCallback(
-    (change: Partial<CompareLocation>, extraNotices = notices.filter(() => false)) => {
+    (change: Partial<CompareLocation>, extraNotices: readonly CompareNotice[] = []) => {
       if (!location) return;
       const next: CompareLocation = { ...location, mode, steps: [1], ...change };
       send({ type: "LOAD", location: next, notices: extraNotices });
     },
-    [location, mode, notices, send],
+    [location, mode, send],
   );
 
   const phases = useMemo(() => traces?.map(stepPhases) ?? [], [traces]);
@@ -143,14 +143,29 @@ export function ComparePlayer() {
   const count = mode === "together" ? rows.length : (traces?.[context.active]?.steps.length ?? 0);
   const position = mode === "together" ? row : (positions[context.active] ?? 0);
 
+  const applyFlows = (chosen: string[]) => {
+    const parsed = parseFlows(chosen.join(","));
+    reload({ flows: parsed.flows }, parsed.notices);
+  };
+  const applySeed = (raw: string) => {
+    const sanitized = sanitizeSeed(raw);
+    const steps = mode === "together" ? [row + 1] : positions.map((step) => step + 1);
+    reload({ seed: sanitized.seed, steps }, sanitized.notice ? [{ field: "seed" as const, message: sanitized.notice.message }] : []);
+  };
+  // On wide screens the seed and the link sit in the sticky bar; on narrow ones, with the other options.
+  const seedAndLink = (
+    <>
+      {location ? <SeedField key={location.seed} seed={location.seed} onApply={applySeed} /> : null}
+      <CopyLinkButton />
+    </>
+  );
+
   return (
     <div className="flex flex-col gap-4" data-compare={loading ? "loading" : failed ? "failed" : ready ? "ready" : "idle"}>
       <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
-        {location ? <FlowPickers key={location.flows.join(",")} flows={location.flows} all={FLOW_SUMMARIES} onApply={(chosen) => {
-          const parsed = parseFlows(chosen.join(","));
-          reload({ flows: parsed.flows }, parsed.notices);
-        }} /> : null}
+        {location ? <FlowPickers key={location.flows.join(",")} flows={location.flows} all={FLOW_SUMMARIES} onApply={applyFlows} /> : null}
         <ModeSwitch mode={mode} onChange={(value) => send({ type: "SET_MODE", mode: value })} />
+        <div className="flex flex-wrap items-end gap-2 lg:hidden">{seedAndLink}</div>
       </div>
       <Notices notices={notices} onDismiss={() => send({ type: "DISMISS_NOTICES" })} />
       <div className="sticky top-0 z-30 -mx-4 border-y border-line bg-background/95 px-4 py-1.5 backdrop-blur-sm sm:-mx-6 sm:px-6">
@@ -164,19 +179,7 @@ export function ComparePlayer() {
           <p role="status" aria-live="polite" aria-atomic="true" data-live-region className="min-w-0 flex-1 basis-48 truncate text-sm font-medium text-foreground" title={status}>
             {status}
           </p>
-          <div className="flex flex-wrap items-center gap-2">
-          {location ? (
-            <SeedField
-              key={location.seed}
-              seed={location.seed}
-              onApply={(raw) => {
-                const sanitized = sanitizeSeed(raw);
-                reload({ seed: sanitized.seed, steps: mode === "together" ? [row + 1] : positions.map((step) => step + 1) }, sanitized.notice ? [{ field: "seed" as const, message: sanitized.notice.message }] : []);
-              }}
-            />
-          ) : null}
-            <CopyLinkButton />
-          </div>
+          <div className="hidden flex-wrap items-center gap-2 lg:flex">{seedAndLink}</div>
         </div>
       </div>
       {failed ? (
