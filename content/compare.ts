@@ -52,7 +52,7 @@ export const compareText = {
   title: "Compare flows",
   description: "Two or three OAuth flows side by side, stepped together phase by phase, with their differences measured from the runs themselves.",
   intro:
-    "The same mock servers, the same seed. Stepped together, every flow is at the same moment — getting authorization, getting tokens, calling the API — so you see where one needs more steps than another, or none at all.",
+    "Stepped together, every flow is at the same moment — getting authorization, getting tokens, calling the API — so you see where one needs more steps than another, or none at all.",
   modeLegend: "Step the flows",
   modes: { together: "Together, phase by phase", apart: "Each on its own" },
   flowsLegend: "Flows to compare",

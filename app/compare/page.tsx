@@ -11,10 +11,10 @@ export const metadata: Metadata = { title: compareText.title, description: compa
  */
 export default function ComparePage() {
   return (
-    <div className="mx-auto max-w-7xl px-4 pt-5 pb-12 sm:px-6">
-      <header className="mb-4">
+    <div className="mx-auto max-w-7xl px-4 pt-4 pb-12 sm:px-6">
+      <header className="mb-3">
         <h1 className="text-2xl font-bold tracking-tight text-foreground sm:text-3xl">{compareText.title}</h1>
-        <p className="mt-1.5 max-w-3xl text-[0.9375rem] text-pretty text-muted sm:text-base">{compareText.intro}</p>
+        <p className="mt-1 max-w-4xl text-[0.9375rem] text-pretty text-muted">{compareText.intro}</p>
       </header>
       <Suspense>
         <ComparePlayer />

@@ -76,7 +76,8 @@ export function CompareColumn({
       data-step-index={index}
       data-phase={phase ?? ""}
       data-moves={moves || undefined}
-      className={cn("flex min-w-0 flex-col gap-2 rounded-xl border bg-surface p-3", apart && active ? "border-accent" : "border-line")}
+      // Side by side, the columns share their row heights (subgrid), so every stage starts at the same height.
+      className={cn("flex min-w-0 flex-col gap-2 rounded-xl border bg-surface p-3 md:row-span-4 md:grid md:grid-rows-subgrid md:gap-2", apart && active ? "border-accent" : "border-line")}
     >
       <header className="flex flex-col gap-1">
         <h2 id={headingId} className="text-lg font-semibold text-foreground">
@@ -84,12 +85,12 @@ export function CompareColumn({
             {summary.name}
           </Link>
         </h2>
-        <div className="flex flex-wrap items-center gap-2 text-xs text-muted">
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
           <Oauth21Badge status={summary.oauth21} label={summary.oauth21Label} />
-          <span className="truncate">{summary.audience}</span>
-        </div>
+          <span>{summary.audience}</span>
+        </p>
       </header>
-      <div className={cn("rounded-lg border bg-surface-raised p-3 lg:min-h-[10.5rem]", waiting ? "border-dashed border-line" : "border-line")} data-step-card>
+      <div className={cn("rounded-lg border bg-surface-raised p-3", waiting ? "border-dashed border-line" : "border-line")} data-step-card>
         <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-muted">
           <span className="font-semibold text-accent" data-phase-label>
             {phase ? PHASE_TEXT[phase].label : rowPhase ? PHASE_TEXT[rowPhase].label : ""}
@@ -117,7 +118,7 @@ export function CompareColumn({
               {step.title}
             </p>
             <p className="text-xs text-muted">{route}</p>
-            {narration ? <p className="mt-1 text-sm leading-6 text-foreground">{narration.what}</p> : null}
+            {narration ? <p className="mt-1 text-sm leading-5 text-foreground">{narration.what}</p> : null}
           </>
         ) : (
           <p className="mt-1 text-sm text-foreground">{rowPhase ? PHASE_TEXT[rowPhase].missing : null}</p>
@@ -128,7 +129,9 @@ export function CompareColumn({
           <StepButton label={`Back in ${summary.name}`} icon="back" onClick={() => send({ type: "BACK", column })} disabled={index <= 0} />
           <StepButton label={`Next in ${summary.name}`} icon="next" onClick={() => send({ type: "NEXT", column })} disabled={index >= trace.steps.length - 1} />
         </div>
-      ) : null}
+      ) : (
+        <div aria-hidden="true" className="max-md:hidden" />
+      )}
       {step ? (
         <Stage trace={trace} index={index} onSelect={(target) => send({ type: "GOTO_STEP", column, step: target })} />
       ) : (

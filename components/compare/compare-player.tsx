@@ -161,7 +161,7 @@ export function ComparePlayer() {
   );
 
   return (
-    <div className="flex flex-col gap-4" data-compare={loading ? "loading" : failed ? "failed" : ready ? "ready" : "idle"}>
+    <div className="flex flex-col gap-3" data-compare={loading ? "loading" : failed ? "failed" : ready ? "ready" : "idle"}>
       <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
         {location ? <FlowPickers key={location.flows.join(",")} flows={location.flows} all={FLOW_SUMMARIES} onApply={applyFlows} /> : null}
         <ModeSwitch mode={mode} onChange={(value) => send({ type: "SET_MODE", mode: value })} />
@@ -188,7 +188,7 @@ export function ComparePlayer() {
         </p>
       ) : null}
       {traces ? (
-        <div className={traces.length === 3 ? "grid gap-4 lg:grid-cols-3" : "grid gap-4 md:grid-cols-2"} data-row={row} data-row-phase={rowPhase ?? ""} data-loading={loading || undefined}>
+        <div className={traces.length === 3 ? "grid gap-x-4 gap-y-4 md:gap-y-2 lg:grid-cols-3" : "grid gap-x-4 gap-y-4 md:grid-cols-2 md:gap-y-2"} data-row={row} data-row-phase={rowPhase ?? ""} data-loading={loading || undefined}>
           {traces.map((trace, column) => {
             const index = positions[column] ?? -1;
             return (
