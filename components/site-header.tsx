@@ -19,7 +19,7 @@ export function SiteHeader() {
         <nav aria-label="Main" className="ml-auto">
           <ul className="flex items-center gap-0.5 text-sm sm:gap-1">
             {site.nav.map((item) => (
-              <li key={item.href}>
+              <li key={item.href} className={"hideOnPhone" in item && item.hideOnPhone ? "max-sm:hidden" : undefined}>
                 <a
                   href={item.href}
                   className="rounded-md px-2 py-1.5 text-muted sm:px-2.5 hover:bg-surface hover:text-foreground"

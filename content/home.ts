@@ -75,9 +75,14 @@ export const home = {
         { text: "The raw HTTP request and response of every step, with copy as curl." },
         { text: "Real JWT access tokens, decoded and verified against the JWKS in the page." },
         { text: "Export a flow's sequence diagram as SVG, PNG or mermaid source." },
-        { text: "Compare two flows side by side.", soon: true },
+        { text: "Compare two flows side by side." },
       ],
       start: { label: "See the raw HTTP", href: "/flows/client-credentials" },
+      example: {
+        label: "Which flow fits my app?",
+        href: "/choose",
+        note: "A question or two, and the flow OAuth 2.1 recommends — or compare two: /compare.",
+      },
     },
   ] satisfies readonly Audience[],
 

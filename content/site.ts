@@ -11,5 +11,8 @@ export const site = {
     { href: "/#roles", label: "Roles" },
     { href: "/#flows", label: "Flows" },
     { href: "/concepts", label: "Concepts" },
+    { href: "/compare", label: "Compare" },
+    // On a phone the header has room for four links; this one is reached from the home page there.
+    { href: "/choose", label: "Choose a flow", hideOnPhone: true },
   ],
 } as const;

@@ -97,7 +97,7 @@ export function CopyLinkButton() {
 }
 
 /** What the page did instead of what the address asked for. */
-export function Notices({ notices, onDismiss }: { notices: readonly FlowUrlNotice[]; onDismiss: () => void }) {
+export function Notices({ notices, onDismiss }: { notices: readonly { readonly field: FlowUrlNotice["field"] | (string & {}); readonly message: string }[]; onDismiss: () => void }) {
   return (
     <div aria-live="polite">
       {notices.length > 0 ? (

@@ -1,4 +1,4 @@
-import type { CSSProperties } from "react";
+import { useId, type CSSProperties } from "react";
 import { cn } from "@/components/ui/cn";
 import type { RoleOutcome, Trace } from "@/machines/trace";
 import { Icon } from "./icons";
@@ -16,10 +16,12 @@ function headline(outcome: RoleOutcome): string {
 
 /** How each role ended the run, shown at the flow's last step. */
 export function OutcomeList({ trace, className }: { trace: Trace; className?: string }) {
+  // A unique id per list: the compare page shows several flows' outcomes at once.
+  const headingId = useId();
   if (trace.outcomes.length === 0) return null;
   return (
-    <section data-outcomes aria-labelledby="outcomes-heading" className={cn("rounded-xl border border-line bg-surface-raised p-3", className)}>
-      <h3 id="outcomes-heading" className="text-sm font-semibold text-foreground">
+    <section data-outcomes aria-labelledby={headingId} className={cn("rounded-xl border border-line bg-surface-raised p-3", className)}>
+      <h3 id={headingId} className="text-sm font-semibold text-foreground">
         How it ended
       </h3>
       <ul className="mt-2 grid gap-2 sm:grid-cols-2">

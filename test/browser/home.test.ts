@@ -101,7 +101,9 @@ describe("home page", () => {
     const developers = section.locator('[data-audience="developers"]');
     await expect(developers.textContent()).resolves.toMatch(/curl/);
     await expect(developers.textContent()).resolves.toMatch(/JWT/);
-    await expect(developers.getByText(home.soon).count()).resolves.toBe(1);
+    // Comparing flows has landed: nothing in the developers' card is "coming soon" any more, and it links to the chooser.
+    await expect(developers.getByText(home.soon).count()).resolves.toBe(0);
+    await expect(developers.getByRole("link", { name: "Which flow fits my app?" }).getAttribute("href")).resolves.toBe("/choose");
 
     const concepts = page.locator("#concepts");
     await expect(concepts.getByRole("link", { name: home.conceptsLink.label }).getAttribute("href")).resolves.toBe("/concepts");

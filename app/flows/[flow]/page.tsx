@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CompareWith } from "@/components/compare/compare-with";
 import { Oauth21Badge } from "@/components/flow-card";
 import type { FlowInfo, NarrationTable } from "@/components/flow/flow-info";
 import { FlowPlayer } from "@/components/flow/flow-player";
@@ -83,6 +84,7 @@ export default async function FlowPage({ params }: Params) {
         <span className="text-sm text-muted">{summary.spec}</span>
       </div>
       <p className="mt-1.5 max-w-3xl text-[0.9375rem] text-pretty text-muted sm:text-base">{summary.summary}</p>
+      <CompareWith flow={flow.id} name={summary.name} />
     </header>
   );
 
