@@ -79,9 +79,9 @@ describe("presentation sync", () => {
     await settle();
     expect(seen).toEqual([]);
     // The presenter comes up with nothing to show yet, then with a step: the next hello gets it.
-    let current: PresentationState | undefined;
-    closers.push(createPresenterSync({ channel: channel("early"), session: "early", current: () => current }));
-    current = state(3);
+    const loaded: { state?: PresentationState } = {};
+    closers.push(createPresenterSync({ channel: channel("early"), session: "early", current: () => loaded.state }));
+    loaded.state = state(3);
     await until(seen, 1);
     expect(seen[0]).toEqual(state(3));
   });
