@@ -3,6 +3,9 @@
  * (/embed/<flow>) and short links (/s). Speaker notes are in content/speaker-notes.ts.
  */
 export const presentText = {
+  /** The link on each flow page. */
+  presentLink: "Present",
+  presentLinkHint: "Presenter mode: large type, clicker keys, an audience window, a QR code for the room",
   presenterTitle: (flow: string) => `Present: ${flow}`,
   audienceTitle: (flow: string) => `${flow} (audience)`,
   /** The step counter, large on screen. */

@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { Oauth21Badge } from "@/components/flow-card";
 import type { FlowInfo, NarrationTable } from "@/components/flow/flow-info";
 import { FlowPlayer } from "@/components/flow/flow-player";
+import { PresentLink } from "@/components/present/present-link";
 import { findFlow as findSummary } from "@/content/flows";
 import { narrationFor, type Narration } from "@/content/narration";
+import { presentText } from "@/content/present";
 import { DEFAULT_SEED } from "@/machines/flow-url";
 import { FLOW_IDS, findFlow, type FlowId } from "@/machines/flows";
 import { runFlow } from "@/machines/run";
@@ -81,6 +83,7 @@ export default async function FlowPage({ params }: Params) {
         <h1 className="text-2xl font-bold tracking-tight text-balance text-foreground sm:text-3xl">{summary.name}</h1>
         <Oauth21Badge status={summary.oauth21} label={summary.oauth21Label} />
         <span className="text-sm text-muted">{summary.spec}</span>
+        <PresentLink flow={flow.id} label={presentText.presentLink} hint={presentText.presentLinkHint} />
       </div>
       <p className="mt-1.5 max-w-3xl text-[0.9375rem] text-pretty text-muted sm:text-base">{summary.summary}</p>
     </header>
