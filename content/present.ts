@@ -14,6 +14,10 @@ export const presentText = {
   loading: "Loading the flow…",
   failed: "The flow could not be run:",
   openAudience: "Open audience window",
+  /** Visible button texts (each is part of the button's full name above or below). */
+  openAudienceShort: "Audience window",
+  blankShort: "Blank",
+  qrShort: "QR",
   audienceBlocked: "The browser blocked the audience window. Allow pop-ups for this site, or open this address on the projector:",
   audienceConnected: "Audience window open",
   notesHeading: "Speaker notes",
@@ -27,7 +31,7 @@ export const presentText = {
   hideQr: "Hide QR code and link",
   fullscreen: "Full screen",
   exitFullscreen: "Leave full screen",
-  backToFlow: "Back to the simulator",
+  backToFlow: "Simulator",
   clock: "Time",
   elapsed: "Presenting for",
   keysHeading: "Keys",
@@ -60,9 +64,9 @@ export const embedText = {
   first: "First step",
   back: "Previous step",
   next: "Next step",
-  last: "Last step",
   loading: "Loading the flow…",
   failed: "The flow could not be run:",
+  insecure: "The page this view is embedded in is not served over HTTPS, so the browser withholds the WebCrypto the mock servers need. Embed it in an https:// page, or open it in the simulator.",
   stageHeading: "Stage: the messages between the roles",
 } as const;
 

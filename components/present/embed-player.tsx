@@ -102,6 +102,7 @@ export function EmbedPlayer({ flow, initial, narration }: { flow: FlowInfo; init
       {error ? (
         <p role="alert" className="rounded-md border border-[var(--tone-error-line)] bg-[var(--tone-error-soft)] px-2 py-1 text-sm text-[var(--tone-error)]">
           {embedText.failed} {error}
+          {typeof window !== "undefined" && !window.isSecureContext ? <span className="mt-1 block">{embedText.insecure}</span> : null}
         </p>
       ) : null}
       {trace && step ? (

@@ -59,6 +59,7 @@ function ToolButton({ label, pressed, keys, onClick, children }: { label: string
     <button
       type="button"
       onClick={onClick}
+      aria-label={label}
       aria-pressed={pressed}
       aria-keyshortcuts={keys}
       title={keys ? `${label} (${keys})` : label}
@@ -256,13 +257,13 @@ export function Presentation({ flow, initial, narration, notes }: { flow: FlowIn
             <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Presentation">
               <ToolButton label={presentText.openAudience} onClick={openAudience}>
                 <Icon name="monitor" className="size-4" />
-                {presentText.openAudience}
+                {presentText.openAudienceShort}
               </ToolButton>
-              <ToolButton label={qr ? presentText.hideQr : presentText.showQr} pressed={qr} keys="Q" onClick={() => run("TOGGLE_QR")}>
-                QR
+              <ToolButton label={presentText.showQr} pressed={qr} keys="Q" onClick={() => run("TOGGLE_QR")}>
+                {presentText.qrShort}
               </ToolButton>
               <ToolButton label={presentText.blank} pressed={blank} keys="B" onClick={() => run("TOGGLE_BLANK")}>
-                {presentText.blank}
+                {presentText.blankShort}
               </ToolButton>
               <ToolButton label={presentText.fullscreen} keys="F" onClick={toggleFullscreen}>
                 {presentText.fullscreen}
