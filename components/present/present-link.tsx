@@ -1,5 +1,6 @@
 "use client";
 
+import { Icon } from "@/components/flow/icons";
 import type { MouseEvent, FocusEvent, PointerEvent } from "react";
 
 type LinkEvent = MouseEvent<HTMLAnchorElement> | FocusEvent<HTMLAnchorElement> | PointerEvent<HTMLAnchorElement>;
@@ -33,8 +34,9 @@ export function PresentLink({ flow, label, hint }: { flow: string; label: string
       onAuxClick={update}
       title={hint}
       data-present-link
-      className="inline-flex items-center gap-1 rounded-md border border-line bg-surface-raised px-2 py-0.5 text-sm font-medium text-foreground hover:border-accent hover:text-accent"
+      className="inline-flex items-center gap-1 rounded-md px-1 text-sm font-medium text-accent underline-offset-4 hover:underline"
     >
+      <Icon name="monitor" className="size-4" />
       {label}
     </a>
   );

@@ -72,18 +72,20 @@ export default async function FlowPage({ params }: Params) {
 
   const header = (
     <header className="pt-4 sm:pt-5">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href="/#flows" className="rounded hover:text-foreground hover:underline">
-          Flows
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <span aria-current="page">{summary.name}</span>
-      </nav>
+      <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+        <nav aria-label="Breadcrumb" className="text-sm text-muted">
+          <Link href="/#flows" className="rounded hover:text-foreground hover:underline">
+            Flows
+          </Link>
+          <span aria-hidden="true"> / </span>
+          <span aria-current="page">{summary.name}</span>
+        </nav>
+        <PresentLink flow={flow.id} label={presentText.presentLink} hint={presentText.presentLinkHint} />
+      </div>
       <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1.5">
         <h1 className="text-2xl font-bold tracking-tight text-balance text-foreground sm:text-3xl">{summary.name}</h1>
         <Oauth21Badge status={summary.oauth21} label={summary.oauth21Label} />
         <span className="text-sm text-muted">{summary.spec}</span>
-        <PresentLink flow={flow.id} label={presentText.presentLink} hint={presentText.presentLinkHint} />
       </div>
       <p className="mt-1.5 max-w-3xl text-[0.9375rem] text-pretty text-muted sm:text-base">{summary.summary}</p>
     </header>
