@@ -13,5 +13,6 @@ export default defineConfig([
     "coverage/**",
     "test-results/**",
     "**/next-env.d.ts",
+    ".scratch/**",
   ]),
 ]);

@@ -1,7 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { SiteFooter } from "@/components/site-footer";
-import { SiteHeader } from "@/components/site-header";
 import { THEME_INIT_SCRIPT } from "@/components/theme/theme";
 import { site } from "@/content/site";
 import "./globals.css";
@@ -34,11 +32,8 @@ export default function RootLayout({ children }: Readonly<{ children: ReactNode 
         >
           Skip to main content
         </a>
-        <SiteHeader />
-        <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-          {children}
-        </main>
-        <SiteFooter />
+        {/* Each route group brings its own <main id="main">: app/(site) with the header and footer, app/(bare) without. */}
+        {children}
       </body>
     </html>
   );

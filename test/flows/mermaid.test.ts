@@ -181,5 +181,6 @@ describe("labels with hostile text", () => {
       }),
       { numRuns: 100 },
     );
-  });
+    // CPU-bound (100 mermaid parses): generous on a loaded two-core machine.
+  }, 60_000);
 });

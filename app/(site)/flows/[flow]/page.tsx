@@ -5,8 +5,10 @@ import { CompareWith } from "@/components/compare/compare-with";
 import { Oauth21Badge } from "@/components/flow-card";
 import type { FlowInfo, NarrationTable } from "@/components/flow/flow-info";
 import { FlowPlayer } from "@/components/flow/flow-player";
+import { PresentLink } from "@/components/present/present-link";
 import { findFlow as findSummary } from "@/content/flows";
 import { narrationFor, type Narration } from "@/content/narration";
+import { presentText } from "@/content/present";
 import { DEFAULT_SEED } from "@/machines/flow-url";
 import { FLOW_IDS, findFlow, type FlowId } from "@/machines/flows";
 import { runFlow } from "@/machines/run";
@@ -71,13 +73,16 @@ export default async function FlowPage({ params }: Params) {
 
   const header = (
     <header className="pt-4 sm:pt-5">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
-        <Link href="/#flows" className="rounded hover:text-foreground hover:underline">
-          Flows
-        </Link>
-        <span aria-hidden="true"> / </span>
-        <span aria-current="page">{summary.name}</span>
-      </nav>
+      <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+        <nav aria-label="Breadcrumb" className="text-sm text-muted">
+          <Link href="/#flows" className="rounded hover:text-foreground hover:underline">
+            Flows
+          </Link>
+          <span aria-hidden="true"> / </span>
+          <span aria-current="page">{summary.name}</span>
+        </nav>
+        <PresentLink flow={flow.id} label={presentText.presentLink} hint={presentText.presentLinkHint} />
+      </div>
       <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1.5">
         <h1 className="text-2xl font-bold tracking-tight text-balance text-foreground sm:text-3xl">{summary.name}</h1>
         <Oauth21Badge status={summary.oauth21} label={summary.oauth21Label} />

@@ -1,0 +1,80 @@
+/**
+ * Words of presenter mode (/present/<flow>), the audience window it opens, the embed view
+ * (/embed/<flow>) and short links (/s). Speaker notes are in content/speaker-notes.ts.
+ */
+export const presentText = {
+  /** The link on each flow page. */
+  presentLink: "Present",
+  presentLinkHint: "Presenter mode: large type, clicker keys, an audience window, a QR code for the room",
+  presenterTitle: (flow: string) => `Present: ${flow}`,
+  audienceTitle: (flow: string) => `${flow} (audience)`,
+  /** The step counter, large on screen. */
+  counter: (step: number, count: number) => `${step} / ${count}`,
+  counterLabel: (step: number, count: number) => `Step ${step} of ${count}`,
+  loading: "Loading the flow…",
+  failed: "The flow could not be run:",
+  openAudience: "Open audience window",
+  /** Visible button texts (each is part of the button's full name above or below). */
+  openAudienceShort: "Audience window",
+  blankShort: "Blank",
+  qrShort: "QR",
+  audienceBlocked: "The browser blocked the audience window. Allow pop-ups for this site, or open this address on the projector:",
+  audienceConnected: "Audience window open",
+  notesHeading: "Speaker notes",
+  notesAsk: "Ask the room",
+  noNote: "No note for this step.",
+  next: "Next step",
+  back: "Previous step",
+  blank: "Blank the screen",
+  unblank: "Show the screen again",
+  showQr: "Show QR code and link",
+  hideQr: "Hide QR code and link",
+  fullscreen: "Full screen",
+  exitFullscreen: "Leave full screen",
+  backToFlow: "Simulator",
+  clock: "Time",
+  elapsed: "Presenting for",
+  keysHeading: "Keys",
+  keys: [
+    ["PageDown → Space", "next step"],
+    ["PageUp ←", "previous step"],
+    ["Home End", "first, last step"],
+    ["B or .", "blank the screen (both windows)"],
+    ["Q", "QR code and short link"],
+    ["F", "full screen"],
+  ] as const,
+  blanked: "The screen is blank. Press B to show it again.",
+  blankedAudience: "The screen is blank",
+  waitingForPresenter: "Waiting for the presenter’s window…",
+  audienceHint: "This window follows the presenter. Drag it to the projector and press F for full screen.",
+  qrHeading: "Follow along on your own device",
+  qrAlt: (url: string) => `QR code for ${url}`,
+  qrLoading: "Making the QR code…",
+  qrFailed: "The QR code could not be made; type the link instead.",
+  /** The stage's heading for screen readers. */
+  stageHeading: "Stage: the messages between the roles",
+  scenarioLabel: "Scenario",
+  seedLabel: "Seed",
+} as const;
+
+export const embedText = {
+  openInSimulator: "Open in the simulator",
+  opensInNewTab: "(opens in a new tab)",
+  controls: "Playback",
+  first: "First step",
+  back: "Previous step",
+  next: "Next step",
+  loading: "Loading the flow…",
+  failed: "The flow could not be run:",
+  insecure: "The page this view is embedded in is not served over HTTPS, so the browser withholds the WebCrypto the mock servers need. Embed it in an https:// page, or open it in the simulator.",
+  stageHeading: "Stage: the messages between the roles",
+} as const;
+
+export const shortLinkText = {
+  title: "Opening the flow…",
+  redirecting: "Opening the flow at the step your teacher shows…",
+  manual: "If nothing happens, open it here:",
+  noFlow: "This short link names no flow.",
+  unknownFlow: (flow: string) => `This short link names a flow the simulator does not have: “${flow.slice(0, 40)}”.`,
+  homeLink: "See every flow",
+} as const;
