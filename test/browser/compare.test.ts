@@ -98,9 +98,10 @@ describe("stepping flows together by phase", () => {
         }
       });
     }
-    // The address follows: the last row, stepping together.
-    await page.waitForFunction(() => new URLSearchParams(window.location.search).get("step") !== "1");
-    expect(new URL(page.url()).search).toBe(`?flows=${flows.join(",")}&seed=demo&mode=together&step=${rows.length}`);
+    // The address follows (a moment after the last press): the last row, stepping together.
+    const expected = `?flows=${flows.join(",")}&seed=demo&mode=together&step=${rows.length}`;
+    await page.waitForFunction(([search]) => window.location.search === search, [expected] as const, { timeout: 5_000 });
+    expect(new URL(page.url()).search).toBe(expected);
     await page.keyboard.press("Home");
     await expect(page.locator("[data-compare-column='2']").getAttribute("data-step-index")).resolves.toBe("-1");
     expect(await seriousViolations(page)).toEqual([]);
@@ -119,8 +120,11 @@ describe("stepping flows together by phase", () => {
     await page.getByRole("button", { name: "Next in Resource Owner Password" }).click();
     const apart = await columns(page);
     expect(apart.map((column) => column.index)).toEqual([atRow[0]!.index, atRow[1]!.index + 1]);
-    await page.waitForFunction(() => new URLSearchParams(window.location.search).get("mode") === "apart");
-    expect(new URL(page.url()).searchParams.get("step")).toBe(`${atRow[0]!.index + 1},${atRow[1]!.index + 2}`);
+    const steps = `${atRow[0]!.index + 1},${atRow[1]!.index + 2}`;
+    await page.waitForFunction(([expected]) => {
+      const params = new URLSearchParams(window.location.search);
+      return params.get("mode") === "apart" && params.get("step") === expected;
+    }, [steps] as const, { timeout: 5_000 });
     // The keys move the flow stepped last.
     await page.locator("h1").click();
     await page.keyboard.press("ArrowLeft");
