@@ -188,7 +188,7 @@ export function ComparePlayer() {
         </p>
       ) : null}
       {traces ? (
-        <div className={traces.length === 3 ? "grid gap-x-4 gap-y-4 md:gap-y-2 lg:grid-cols-3" : "grid gap-x-4 gap-y-4 md:grid-cols-2 md:gap-y-2"} data-row={row} data-row-phase={rowPhase ?? ""} data-loading={loading || undefined}>
+        <div className={traces.length === 3 ? "grid gap-x-4 gap-y-4 md:gap-y-2 lg:grid-cols-3" : "grid gap-x-4 gap-y-4 md:grid-cols-2 md:gap-y-2"} data-compare-row={row} data-row-phase={rowPhase ?? ""} data-loading={loading || undefined}>
           {traces.map((trace, column) => {
             const index = positions[column] ?? -1;
             return (
