@@ -21,6 +21,8 @@ export type SummaryRowId =
   | "crossesBrowser"
   | "secretsClient"
   | "secretsResourceOwner"
+  | "secretsAuthorizationServer"
+  | "secretsResourceServer"
   | "userInvolved"
   | "refreshToken"
   | "oauth21"
@@ -42,6 +44,8 @@ export const SUMMARY_ROWS: readonly SummaryRowText[] = [
   { id: "crossesBrowser", label: "What crosses the browser", explanation: "Values that travel through the browser or that the person comes to know." },
   { id: "secretsClient", label: "Secrets the client holds", explanation: "What the app must keep safe, from what it knew during the run." },
   { id: "secretsResourceOwner", label: "Secrets the person's browser holds", explanation: "What the browser ends up holding, the password the person types included." },
+  { id: "secretsAuthorizationServer", label: "What the authorization server sees", explanation: "Secrets that reach the authorization server during the run (a real one stores only hashes of passwords and secrets)." },
+  { id: "secretsResourceServer", label: "What the resource server sees", explanation: "Secrets that reach the API: ideally only the access token." },
   { id: "userInvolved", label: "A person takes part", explanation: "Someone signs in and approves (or types a password) during the run." },
   { id: "refreshToken", label: "Refresh token issued", explanation: "The authorization server hands out a refresh token, so the app can renew access on its own." },
   { id: "oauth21", label: "OAuth 2.1", explanation: "Where the flow stands in OAuth 2.1 and the Security BCP (RFC 9700)." },

@@ -15,7 +15,7 @@ import { CompareColumn } from "./compare-column";
 import { FlowPickers, ModeSwitch } from "./compare-options";
 import { SummaryTable } from "./summary-table";
 
-type NarrationLookup = (flow: string, stepId: string) => Narration | undefined;
+type NarrationLookup = (flow: string, scenario: string, stepId: string) => Narration | undefined;
 
 /** Keys the page keeps for itself while focus is in a control that uses them (as on the flow page). */
 function keepsKeys(target: EventTarget | null, key: string): boolean {
@@ -83,7 +83,7 @@ export function ComparePlayer() {
   useEffect(() => {
     let live = true;
     void import("@/content/narration").then(({ narrationFor }) => {
-      if (live) setNarrate(() => (flow: string, stepId: string) => narrationFor(flow as FlowSummary["id"], "default", stepId));
+      if (live) setNarrate(() => (flow: string, scenario: string, stepId: string) => narrationFor(flow as FlowSummary["id"], scenario, stepId));
     });
     return () => {
       live = false;
@@ -188,7 +188,7 @@ export function ComparePlayer() {
         </p>
       ) : null}
       {traces ? (
-        <div className={traces.length === 3 ? "grid gap-x-4 gap-y-4 md:gap-y-2 lg:grid-cols-3" : "grid gap-x-4 gap-y-4 md:grid-cols-2 md:gap-y-2"} data-row={row} data-row-phase={rowPhase ?? ""} data-loading={loading || undefined}>
+        <div className={traces.length === 3 ? "grid gap-x-4 gap-y-4 md:gap-y-2 lg:grid-cols-3" : "grid gap-x-4 gap-y-4 md:grid-cols-2 md:gap-y-2"} data-compare-row={row} data-row-phase={rowPhase ?? ""} data-loading={loading || undefined}>
           {traces.map((trace, column) => {
             const index = positions[column] ?? -1;
             return (
@@ -203,7 +203,7 @@ export function ComparePlayer() {
                 moves={mode === "together" && movesAt(rows, row, column)}
                 apart={mode === "apart"}
                 active={context.active === column}
-                narration={index >= 0 ? narrate?.(trace.flow, trace.steps[index]!.id) : undefined}
+                narration={index >= 0 ? narrate?.(trace.flow, trace.scenario, trace.steps[index]!.id) : undefined}
                 send={send}
               />
             );

@@ -40,6 +40,10 @@ function Cell({ row, facts, summary }: { row: SummaryRowId; facts: FlowFacts; su
       return <Kinds kinds={facts.secrets.client ?? []} empty={compareText.none} />;
     case "secretsResourceOwner":
       return facts.secrets.resourceOwner ? <Kinds kinds={facts.secrets.resourceOwner} empty={compareText.none} /> : <span className="text-muted">{compareText.notInFlow}</span>;
+    case "secretsAuthorizationServer":
+      return <Kinds kinds={facts.secrets.authorizationServer ?? []} empty={compareText.none} />;
+    case "secretsResourceServer":
+      return <Kinds kinds={facts.secrets.resourceServer ?? []} empty={compareText.none} />;
     case "userInvolved":
       return <YesNo value={facts.userInvolved} />;
     case "refreshToken":
@@ -75,7 +79,7 @@ export function SummaryTable({ facts, summaries }: { facts: readonly FlowFacts[]
           </thead>
           <tbody>
             {SUMMARY_ROWS.map((row) => (
-              <tr key={row.id} className="border-b border-line last:border-b-0" data-row={row.id}>
+              <tr key={row.id} className="border-b border-line last:border-b-0" data-summary-row={row.id}>
                 <th scope="row" className="px-3 py-2 align-top font-normal">
                   <span className="block font-semibold text-foreground">{row.label}</span>
                   <span className="block text-xs text-muted">{row.explanation}</span>

@@ -82,7 +82,7 @@ describe("stepping flows together by phase", () => {
     await expect(page.locator("[data-live-region]").textContent()).resolves.toBe(compareText.status(1, rows.length, PHASE_TEXT[rows[0]!.phase].label));
     for (let row = 0; row < rows.length; row++) {
       if (row > 0) await page.keyboard.press("ArrowRight");
-      await page.waitForFunction(([expected]) => document.querySelector("[data-row]")?.getAttribute("data-row") === String(expected), [row] as const);
+      await page.waitForFunction(([expected]) => document.querySelector("[data-compare-row]")?.getAttribute("data-compare-row") === String(expected), [row] as const);
       const shown = await columns(page);
       expect(shown.map((column) => column.flow)).toEqual(flows);
       shown.forEach((column, index) => {
@@ -98,9 +98,10 @@ describe("stepping flows together by phase", () => {
         }
       });
     }
-    // The address follows: the last row, stepping together.
-    await page.waitForFunction(() => new URLSearchParams(window.location.search).get("step") !== "1");
-    expect(new URL(page.url()).search).toBe(`?flows=${flows.join(",")}&seed=demo&mode=together&step=${rows.length}`);
+    // The address follows (a moment after the last press): the last row, stepping together.
+    const expected = `?flows=${flows.join(",")}&seed=demo&mode=together&step=${rows.length}`;
+    await page.waitForFunction(([search]) => window.location.search === search, [expected] as const, { timeout: 5_000 });
+    expect(new URL(page.url()).search).toBe(expected);
     await page.keyboard.press("Home");
     await expect(page.locator("[data-compare-column='2']").getAttribute("data-step-index")).resolves.toBe("-1");
     expect(await seriousViolations(page)).toEqual([]);
@@ -119,8 +120,11 @@ describe("stepping flows together by phase", () => {
     await page.getByRole("button", { name: "Next in Resource Owner Password" }).click();
     const apart = await columns(page);
     expect(apart.map((column) => column.index)).toEqual([atRow[0]!.index, atRow[1]!.index + 1]);
-    await page.waitForFunction(() => new URLSearchParams(window.location.search).get("mode") === "apart");
-    expect(new URL(page.url()).searchParams.get("step")).toBe(`${atRow[0]!.index + 1},${atRow[1]!.index + 2}`);
+    const steps = `${atRow[0]!.index + 1},${atRow[1]!.index + 2}`;
+    await page.waitForFunction(([expected]) => {
+      const params = new URLSearchParams(window.location.search);
+      return params.get("mode") === "apart" && params.get("step") === expected;
+    }, [steps] as const, { timeout: 5_000 });
     // The keys move the flow stepped last.
     await page.locator("h1").click();
     await page.keyboard.press("ArrowLeft");
@@ -149,6 +153,9 @@ describe("the summary table", () => {
       await expect(cell("roundTrips").textContent()).resolves.toBe(compareText.roundTrips(facts.roundTrips, facts.frontRoundTrips, facts.backRoundTrips));
       await expect(kinds("crossesBrowser")).resolves.toEqual(facts.crossesBrowser);
       await expect(kinds("secretsClient")).resolves.toEqual(facts.secrets.client);
+      await expect(kinds("secretsAuthorizationServer")).resolves.toEqual(facts.secrets.authorizationServer);
+      // The API sees the access token and nothing else, in every one of these flows.
+      await expect(kinds("secretsResourceServer")).resolves.toEqual(["access_token"]);
       const user = trace.steps.some((step) => step.from === "resourceOwner" || step.to === "resourceOwner");
       await expect(cell("userInvolved").textContent()).resolves.toBe(user ? compareText.yes : compareText.no);
       const refresh = trace.steps.some((step) => step.response?.body?.includes('"refresh_token"') === true);
@@ -174,6 +181,22 @@ describe("bad addresses", () => {
     // The address is rewritten to what is shown.
     await page.waitForFunction(([expected]) => new URLSearchParams(window.location.search).get("flows") === expected, [flows.join(",")] as const);
     expect(new URL(page.url()).searchParams.get("mode")).toBe("together");
+  });
+});
+
+describe("the seed", () => {
+  it("applies a new seed, keeping the moment, and says what it removed from a bad one", async () => {
+    const page = await visit();
+    await open(page, "/compare?flows=authorization-code,implicit&step=7");
+    const before = await page.locator("[data-compare-column='0'] [data-artifact='code']").first().getAttribute("data-value");
+    await page.locator("[data-seed-field]:visible").fill("class<b>room");
+    await page.locator("[data-seed-field]:visible").press("Enter");
+    await page.waitForFunction(() => new URLSearchParams(window.location.search).get("seed") === "classbroom");
+    await page.locator('[data-compare="ready"]').waitFor();
+    await expect(page.locator('[data-notice="seed"]').count()).resolves.toBe(1);
+    await expect(page.locator("[data-compare-row]").getAttribute("data-compare-row")).resolves.toBe("6");
+    const after = await page.locator("[data-compare-column='0'] [data-artifact='code']").first().getAttribute("data-value");
+    expect(after).not.toBe(before);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createActor, waitFor } from "xstate";
+import { createActor, SimulatedClock, waitFor } from "xstate";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   alignByPhase,
@@ -13,6 +13,7 @@ import {
   stepPhases,
 } from "@/machines/compare";
 import { comparePlayerMachine } from "@/machines/compare-player";
+import { STEP_MS } from "@/machines/player";
 import { DEFAULT_SEED } from "@/machines/flow-url";
 import { FLOW_IDS, FLOWS, type FlowId } from "@/machines/flows";
 import { runFlow } from "@/machines/run";
@@ -243,6 +244,27 @@ describe("the compare player", () => {
     expect(actor.getSnapshot().context.steps).toEqual([0, steps[1]]);
     actor.send({ type: "SET_MODE", mode: "together" });
     expect(actor.getSnapshot().context.row).toBe(0);
+    actor.stop();
+  }, 30_000);
+
+  it("plays row by row with Space (TOGGLE) until the last row, then stops; Space again starts over", async () => {
+    const clock = new SimulatedClock();
+    const actor = createActor(comparePlayerMachine, { clock }).start();
+    actor.send({ type: "LOAD", location: parseCompareUrl("?flows=client-credentials,password").location });
+    await waitFor(actor, (snapshot) => snapshot.matches("ready"), { timeout: 20_000 });
+    const rows = actor.getSnapshot().context.rows.length;
+    actor.send({ type: "TOGGLE" });
+    expect(actor.getSnapshot().matches({ ready: "playing" })).toBe(true);
+    for (let row = 1; row < rows; row++) {
+      clock.increment(STEP_MS);
+      expect(actor.getSnapshot().context.row).toBe(row);
+    }
+    expect(actor.getSnapshot().matches({ ready: "paused" })).toBe(true);
+    actor.send({ type: "TOGGLE" });
+    expect(actor.getSnapshot().context.row).toBe(0);
+    expect(actor.getSnapshot().matches({ ready: "playing" })).toBe(true);
+    actor.send({ type: "NEXT" });
+    expect(actor.getSnapshot().matches({ ready: "paused" })).toBe(true);
     actor.stop();
   }, 30_000);
 });
