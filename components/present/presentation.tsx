@@ -251,8 +251,28 @@ export function Presentation({ flow, initial, narration, notes }: { flow: FlowIn
             {seed !== initial.seed ? ` · ${presentText.seedLabel} ${seed}` : null}
           </p>
         </div>
+        {audience && !connected ? <p className="text-sm text-muted">{presentText.waitingForPresenter}</p> : null}
         {presenter ? (
           <>
+            <label className="flex min-w-0 items-center gap-2 text-sm text-muted">
+              <span>{presentText.scenarioLabel}</span>
+              <select
+                value={scenario}
+                onChange={(event) => {
+                  send({ type: "LOAD", request: requestOf(flow.id, { scenario: event.target.value, seed }), index: 0 });
+                  // Hand the keys back to the clicker.
+                  event.target.blur();
+                }}
+                data-present-scenario
+                className="h-10 max-w-[16rem] min-w-0 truncate rounded-lg border border-line bg-surface-raised px-2 text-sm text-foreground"
+              >
+                {flow.scenarios.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.title}
+                  </option>
+                ))}
+              </select>
+            </label>
             <PresentClock />
             <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Presentation">
               <ToolButton label={presentText.openAudience} onClick={openAudience}>
@@ -288,7 +308,6 @@ export function Presentation({ flow, initial, narration, notes }: { flow: FlowIn
           ))}
         </ul>
       ) : null}
-      {audience && !connected ? <p className="text-sm text-muted">{presentText.waitingForPresenter}</p> : null}
       {error ? (
         <p role="alert" className="rounded-lg border border-[var(--tone-error-line)] bg-[var(--tone-error-soft)] px-3 py-2 text-[var(--tone-error)]">
           {presentText.failed} {error}

@@ -200,6 +200,23 @@ describe("presenter mode", () => {
     expect(late.errors).toEqual([]);
   });
 
+  it("takes the audience along when the presenter switches scenario", async () => {
+    const { page: presenter } = await openPresenter(6);
+    const { audience } = await openAudience(presenter);
+    await waitForStep(audience, 6);
+    const flow = FLOWS[FLOW];
+    const other = flow.scenarios.find((scenario) => scenario.id === "wrong-verifier")!;
+    const otherTrace = await runFlow(flow, other, SEED);
+    await presenter.locator("[data-present-scenario]").selectOption(other.id);
+    for (const page of [presenter, audience]) {
+      await expect.poll(() => page.locator("header p").first().innerText(), { timeout: 15_000 }).toContain(other.title);
+      await expect.poll(() => shown(page), { timeout: 15_000 }).toEqual({ counter: `1 / ${otherTrace.steps.length}`, title: otherTrace.steps[0]!.title });
+    }
+    // The clicker still works: the select gave the keys back.
+    await presenter.keyboard.press("PageDown");
+    await expect.poll(() => shown(audience)).toEqual({ counter: `2 / ${otherTrace.steps.length}`, title: otherTrace.steps[1]!.title });
+  });
+
   it("lets a clicker aimed at the audience window drive the presenter", async () => {
     const { page: presenter } = await openPresenter(3);
     const { audience } = await openAudience(presenter);
