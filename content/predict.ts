@@ -70,7 +70,7 @@ export const PREDICT_TEXT = {
   scoreLabel: "Your score on this flow",
   reset: "Reset score",
   resetDone: "Score reset.",
-  announceOn: (step: number, count: number) => `Predict mode. What happens at step ${step} of ${count}? Choose 1 to ${4}.`,
+  announceOn: (step: number, count: number, options: number) => `Predict mode. What happens at step ${step} of ${count}? Choose 1 to ${options}.`,
   announceAnswer: (correct: boolean, line: string) => `${correct ? "Right" : "Not quite"}. What happens: ${line}. Press → or the reveal button to see it.`,
   storageNote: "Kept in this browser only.",
 } as const;
