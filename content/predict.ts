@@ -50,7 +50,6 @@ export function optionLine(option: PredictOption): string {
 }
 
 export const PREDICT_TEXT = {
-  toggle: "Predict the next step",
   heading: "Predict the next step",
   intro: "Before each step is revealed, choose what happens next. Keys 1–4 choose; → reveals the step once you have answered.",
   question: (step: number, count: number) => `What happens at step ${step} of ${count}?`,

@@ -1,12 +1,12 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { PREDICT_TEXT } from "@/content/predict";
+import { LEARN_MODES_TEXT } from "@/content/learn-modes";
 
 /** The panel, its choices and the engine behind them load only when predict mode is first switched on. */
 export const LazyPredictPanel = dynamic(() => import("./predict-panel").then((module) => module.PredictPanel), {
   ssr: false,
-  loading: () => <p className="rounded-xl border-2 border-accent/60 bg-surface-raised p-4 text-sm text-muted">{PREDICT_TEXT.preparing}</p>,
+  loading: () => <p className="rounded-xl border-2 border-accent/60 bg-surface-raised p-4 text-sm text-muted">{LEARN_MODES_TEXT.predictLoading}</p>,
 });
 
 /** The switch between watching the flow and predicting each step. */
@@ -24,7 +24,7 @@ export function PredictToggle({ on, onChange, onWarmUp }: { on: boolean; onChang
       <span aria-hidden="true" className="relative inline-flex h-4 w-7 shrink-0 items-center rounded-full border border-line bg-surface">
         <span className={on ? "absolute right-0.5 size-2.5 rounded-full bg-accent" : "absolute left-0.5 size-2.5 rounded-full bg-muted"} />
       </span>
-      {PREDICT_TEXT.toggle}
+      {LEARN_MODES_TEXT.predictToggle}
     </button>
   );
 }

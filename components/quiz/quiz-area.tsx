@@ -4,12 +4,12 @@ import dynamic from "next/dynamic";
 import { useId, useRef } from "react";
 import { useNearScreen } from "@/components/flow/use-near-screen";
 import type { FlowInfo } from "@/components/flow/flow-info";
-import { QUIZ_TEXT } from "@/content/quiz/text";
+import { LEARN_MODES_TEXT } from "@/content/learn-modes";
 import type { Trace } from "@/machines/trace";
 import type { ShowStep } from "./quiz-section";
 
-const QUIZ_HEADING = QUIZ_TEXT.heading;
-const LOADING = QUIZ_TEXT.loading;
+const QUIZ_HEADING = LEARN_MODES_TEXT.quizHeading;
+const LOADING = LEARN_MODES_TEXT.quizLoading;
 
 /** The questions (and their text for every flow) load when the section comes near the screen. */
 const QuizSection = dynamic(() => import("./quiz-section").then((module) => module.QuizSection), {

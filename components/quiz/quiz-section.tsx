@@ -43,7 +43,7 @@ function SeeIt({ question, flow, trace, onShow }: { question: QuizQuestion; flow
       data-see-step={resolved.step}
       data-see-scenario={resolved.scenario}
       onClick={() => onShow(resolved.scenario, resolved.step)}
-      className="mt-1 inline-flex items-center gap-1 rounded-md border border-line bg-surface px-2 py-1 text-sm font-medium text-accent hover:border-accent"
+      className="mt-1 inline-flex items-center gap-1 rounded-md border border-line bg-surface px-2 py-1 text-left text-sm font-medium text-accent hover:border-accent"
     >
       {label} <span aria-hidden="true">↑</span>
     </button>

@@ -1,6 +1,5 @@
 /** The words of the "Check yourself" section (its questions are in the per-flow files). */
 export const QUIZ_TEXT = {
-  heading: "Check yourself",
   intro: "Why is the flow built this way? Answer, then see it happen in the live run.",
   check: "Check",
   right: "Right.",
@@ -12,5 +11,4 @@ export const QUIZ_TEXT = {
   reset: "Reset answers",
   resetDone: "Your answers on this flow were cleared.",
   storageNote: "Your answers are kept in this browser only.",
-  loading: "Loading the questions…",
 } as const;
