@@ -3,7 +3,7 @@
  * own text loads with them: content/predict.ts, content/quiz/).
  */
 export const LEARN_MODES_TEXT = {
-  predictToggle: "Predict the next step",
+  predictToggle: "Predict each step",
   predictLoading: "Loading predict mode…",
   quizHeading: "Check yourself",
   quizLoading: "Loading the questions…",

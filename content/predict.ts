@@ -63,7 +63,7 @@ export const PREDICT_TEXT = {
   reveal: (step: number) => `Reveal step ${step}`,
   answerFirst: "Choose what happens next first: keys 1 to 4.",
   ended: "The flow has ended: there is no next step to predict.",
-  restart: "Restart from step 1",
+  restart: "Start again from step 1",
   score: (right: number, total: number) => `${right} of ${total} right`,
   noScore: "No predictions yet",
   scoreLabel: "Your score on this flow",
