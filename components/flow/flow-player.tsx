@@ -2,7 +2,7 @@
 
 import "./flow.css";
 import { useActorRef, useSelector } from "@xstate/react";
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { DEFAULT_SEED, parseFlowUrl, sanitizeSeed, serializeFlowUrl, type FlowLocation } from "@/machines/flow-url";
 import { loadEngine, playerMachine, type PlayerEvent, type TraceRequest } from "@/machines/player";
 import type { Trace } from "@/machines/trace";
@@ -15,6 +15,8 @@ import { NarrationPanel } from "./narration-panel";
 import { PlayerControls } from "./player-controls";
 import { Stage } from "./stage";
 import { whenIdleAfterLoad } from "./when-idle";
+import { LazyPredictPanel, preloadPredictPanel, PredictToggle } from "@/components/predict/predict-mode";
+import { QuizArea } from "@/components/quiz/quiz-area";
 
 /** Keys the page keeps for itself while focus is in a control that uses them. */
 function keepsKeys(target: EventTarget | null, key: string): boolean {
@@ -155,7 +157,26 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
   );
 
   const goTo = useCallback((target: number) => actor.send({ type: "GOTO", index: target }), [actor]);
-  const tones = useMemo(() => trace?.steps.map(stepTone) ?? [], [trace]);
+  // Predict mode: the learner chooses what happens next before each step is revealed, so nothing shows the steps ahead.
+  const [predict, setPredict] = useState(false);
+  const togglePredict = useCallback(
+    (on: boolean) => {
+      if (on) actor.send({ type: "PAUSE" });
+      setPredict(on);
+    },
+    [actor],
+  );
+  const allTones = useMemo(() => trace?.steps.map(stepTone) ?? [], [trace]);
+  const tones = useMemo(() => (predict ? allTones.map((tone, i) => (i > index ? "ok" : tone)) : allTones), [predict, allTones, index]);
+  const revealed = useMemo(() => (predict && trace ? { ...trace, steps: trace.steps.slice(0, index + 1) } : trace), [predict, trace, index]);
+  const showStep = useCallback(
+    (scenario: string, number: number) => {
+      if (request && scenario === request.scenario) actor.send({ type: "GOTO", index: number - 1 });
+      else actor.send({ type: "LOAD", request: requestOf(flow.id, { scenario, seed }), index: number - 1 });
+      document.querySelector("[data-player]")?.scrollIntoView({ block: "start" });
+    },
+    [actor, flow.id, request, seed],
+  );
   const step = trace?.steps[index];
 
   return (
@@ -167,6 +188,7 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
           <div className="flex flex-wrap items-end gap-2">
             <SeedField key={seed} seed={seed} onApply={applySeed} />
             <CopyLinkButton />
+            <PredictToggle on={predict} onChange={togglePredict} onWarmUp={preloadPredictPanel} />
           </div>
         </div>
       </div>
@@ -174,6 +196,9 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
       <div ref={controls} className="sticky top-0 z-30">
         <PlayerControls index={index} count={trace?.steps.length ?? 0} title={step?.title} tones={tones} playing={playing} speed={speed} ready={!!step} send={send} />
       </div>
+      {predict && trace && step ? (
+        <LazyPredictPanel flow={flow} trace={trace} index={index} narration={narration} onReveal={() => send({ type: "NEXT" })} onRestart={() => send({ type: "FIRST" })} />
+      ) : null}
       {error ? (
         <p role="alert" className="rounded-lg border border-[var(--tone-error-line)] bg-[var(--tone-error-soft)] px-3 py-2 text-sm text-[var(--tone-error)]">
           The flow could not be run: {error}
@@ -212,7 +237,8 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
           </section>
         </div>
       ) : null}
-      {trace && step ? <FlowTabs trace={trace} index={index} /> : null}
+      {revealed && step ? <FlowTabs trace={revealed} index={index} /> : null}
+      {trace && step ? <QuizArea flow={flow} trace={trace} onShow={showStep} /> : null}
     </div>
   );
 }
