@@ -7,6 +7,9 @@
 import type { Exercise } from "@/machines/exercises";
 import type { FlowId } from "@/machines/flows/types";
 
+/** The scenario every exercise starts from: each flow's default path. */
+export const EXERCISE_SCENARIO = "default";
+
 const ATTACKER_CALLBACK = "https://attacker.example/callback";
 
 const swapRedirectUri: Exercise = {

@@ -2,6 +2,7 @@
 
 import "./flow.css";
 import { useActorRef, useSelector } from "@xstate/react";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from "react";
 import { DEFAULT_SEED, parseFlowUrl, sanitizeSeed, serializeFlowUrl, type FlowLocation } from "@/machines/flow-url";
 import { loadEngine, playerMachine, type PlayerEvent, type TraceRequest } from "@/machines/player";
@@ -14,6 +15,13 @@ import { FlowTabs } from "./flow-tabs";
 import { NarrationPanel } from "./narration-panel";
 import { PlayerControls } from "./player-controls";
 import { Stage } from "./stage";
+import { TamperContext, type Tampering } from "./tamper-context";
+
+/** The bar that says what the learner edited, with "Undo edits": fetched only once there are edits. */
+const TamperBar = dynamic(() => import("./tamper-bar").then((module) => module.TamperBar), { ssr: false });
+
+/** Read edits from an address only when it carries some: the parser is not part of the first load. */
+const EDIT_IN_ADDRESS = /(?:^\?|&)edit=/;
 
 /** Keys the page keeps for itself while focus is in a control that uses them. */
 function keepsKeys(target: EventTarget | null, key: string): boolean {
@@ -44,8 +52,8 @@ function useHydrated(): boolean {
   );
 }
 
-function requestOf(flow: string, location: Pick<FlowLocation, "scenario" | "seed" | "grant">): TraceRequest {
-  return { flow, scenario: location.scenario, seed: location.seed, ...(location.grant ? { grantedScope: location.grant } : {}) };
+function requestOf(flow: string, location: Pick<FlowLocation, "scenario" | "seed" | "grant">, edits?: TraceRequest["edits"]): TraceRequest {
+  return { flow, scenario: location.scenario, seed: location.seed, ...(location.grant ? { grantedScope: location.grant } : {}), ...(edits && edits.length > 0 ? { edits } : {}) };
 }
 
 function sameScopes(a: readonly string[], b: readonly string[]): boolean {
@@ -77,18 +85,37 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
 
   // Read the address once the page runs in the browser (the static HTML cannot know it).
   useEffect(() => {
-    const parsed = parseFlowUrl(window.location.search, { scenarios: flow.scenarios, grantable: flow.grantable });
-    actor.send({ type: "LOAD", request: requestOf(flow.id, parsed.location), index: parsed.location.step - 1, notices: parsed.notices });
+    const search = window.location.search;
+    const parsed = parseFlowUrl(search, { scenarios: flow.scenarios, grantable: flow.grantable });
+    const load = (edits?: TraceRequest["edits"], notices: typeof parsed.notices = []) =>
+      actor.send({ type: "LOAD", request: requestOf(flow.id, parsed.location, edits), index: parsed.location.step - 1, notices: [...parsed.notices, ...notices] });
+    if (!EDIT_IN_ADDRESS.test(search)) return load();
+    let live = true;
+    import("@/machines/edit-url")
+      .then(({ parseEditsFromSearch }) => {
+        const edits = parseEditsFromSearch(search);
+        if (live) load(edits.edits, edits.notices);
+      })
+      .catch(() => live && load());
+    return () => {
+      live = false;
+    };
   }, [actor, flow]);
 
   // Keep the address in step with what is shown (replaceState: no history entry per step).
   useEffect(() => {
     if (!ready || !request) return;
-    const timer = window.setTimeout(() => {
-      const query = serializeFlowUrl({ scenario: request.scenario, step: index + 1, seed: request.seed, ...(request.grantedScope ? { grant: request.grantedScope } : {}) });
-      if (window.location.search !== query) window.history.replaceState(window.history.state, "", `${window.location.pathname}${query}`);
+    let live = true;
+    const timer = window.setTimeout(async () => {
+      const base = serializeFlowUrl({ scenario: request.scenario, step: index + 1, seed: request.seed, ...(request.grantedScope ? { grant: request.grantedScope } : {}) });
+      const edits = request.edits && request.edits.length > 0 ? (await import("@/machines/edit-url")).serializeEdits(request.edits) : "";
+      const query = `${base}${edits}`;
+      if (live && window.location.search !== query) window.history.replaceState(window.history.state, "", `${window.location.pathname}${query}`);
     }, 120);
-    return () => window.clearTimeout(timer);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
   }, [ready, request, index]);
 
   // ← → Home End and Space step and play, unless focus is in a control that uses those keys.
@@ -147,6 +174,22 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
   );
 
   const goTo = useCallback((target: number) => actor.send({ type: "GOTO", index: target }), [actor]);
+
+  const tampering = useMemo<Tampering | undefined>(() => {
+    if (!request) return undefined;
+    const { edits: _current, ...plain } = request;
+    void _current;
+    return {
+      request,
+      applyEdits: (edits, options = {}) => {
+        const base = options.scenario && options.scenario !== plain.scenario ? requestOf(flow.id, { scenario: options.scenario, seed: plain.seed }) : plain;
+        actor.send({ type: "LOAD", request: edits.length > 0 ? { ...base, edits } : base, ...(options.index !== undefined ? { index: options.index } : {}) });
+      },
+      undo: () => actor.send({ type: "LOAD", request: plain }),
+      goTo,
+    };
+  }, [actor, flow.id, request, goTo]);
+  const edited = (request?.edits?.length ?? 0) > 0;
   const tones = useMemo(() => trace?.steps.map(stepTone) ?? [], [trace]);
   const step = trace?.steps[index];
 
@@ -163,8 +206,9 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
         </div>
       </div>
       <Notices notices={notices} onDismiss={() => send({ type: "DISMISS_NOTICES" })} />
+      {edited && tampering && trace?.changed ? <TamperBar trace={trace} tampering={tampering} busy={loading} /> : null}
       <div ref={controls} className="sticky top-0 z-30">
-        <PlayerControls index={index} count={trace?.steps.length ?? 0} title={step?.title} tones={tones} playing={playing} speed={speed} ready={!!step} send={send} />
+        <PlayerControls index={index} count={trace?.steps.length ?? 0} title={step?.title} tones={tones} changed={trace?.changed} playing={playing} speed={speed} ready={!!step} send={send} />
       </div>
       {error ? (
         <p role="alert" className="rounded-lg border border-[var(--tone-error-line)] bg-[var(--tone-error-soft)] px-3 py-2 text-sm text-[var(--tone-error)]">
@@ -204,7 +248,7 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
           </section>
         </div>
       ) : null}
-      {trace && step ? <FlowTabs trace={trace} index={index} /> : null}
+      <TamperContext value={tampering}>{trace && step ? <FlowTabs trace={trace} index={index} /> : null}</TamperContext>
     </div>
   );
 }

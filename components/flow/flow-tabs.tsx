@@ -22,11 +22,18 @@ const SequenceDiagramPanel = dynamic(() => import("@/components/diagram/sequence
   loading: () => <Placeholder text="Loading the diagram…" />,
 });
 
-type TabId = "inspector" | "diagram";
+/** The guided tampering exercises are fetched only when their tab is first opened. */
+const ExercisesPanel = dynamic(() => import("./exercises-panel").then((module) => module.ExercisesPanel), {
+  ssr: false,
+  loading: () => <Placeholder text="Loading the exercises…" />,
+});
+
+type TabId = "inspector" | "diagram" | "tamper";
 
 const TABS: readonly { id: TabId; label: string }[] = [
   { id: "inspector", label: "Inspect this step" },
   { id: "diagram", label: "Sequence diagram" },
+  { id: "tamper", label: "Tamper exercises" },
 ];
 
 /** The step's inspector, and the whole flow as a sequence diagram (mounted only while its tab is open). */
@@ -84,6 +91,8 @@ export function FlowTabs({ trace, index }: { trace: Trace; index: number }) {
           <Placeholder text="The inspector opens as you scroll to it." />
         ) : tab === "inspector" ? (
           <Inspector trace={trace} index={index} />
+        ) : tab === "tamper" ? (
+          <ExercisesPanel trace={trace} />
         ) : (
           <SequenceDiagramPanel trace={trace} index={index} />
         )}

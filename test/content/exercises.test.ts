@@ -4,7 +4,7 @@
  * servers (or the client) really do when the edit is applied.
  */
 import { describe, expect, it } from "vitest";
-import { EXERCISES, exercisesFor } from "@/content/exercises";
+import { EXERCISE_SCENARIO, EXERCISES, exercisesFor } from "@/content/exercises";
 import { exerciseResult, findStep, resolveExercise } from "@/machines/exercises";
 import { FLOW_IDS, FLOWS } from "@/machines/flows";
 import { runFlow } from "@/machines/run";
@@ -12,7 +12,9 @@ import { MAX_EDITS, editProblem } from "@/machines/tamper";
 
 describe.each(FLOW_IDS)("exercises of %s", (flowId) => {
   const flow = FLOWS[flowId];
-  const scenario = flow.scenarios[0]!;
+  const scenario = flow.scenarios.find((candidate) => candidate.id === EXERCISE_SCENARIO)!;
+
+  it("has the scenario the exercises start from", () => expect(scenario).toBeDefined());
 
   it("has at least three, with distinct ids and text for a person", () => {
     const exercises = exercisesFor(flowId);
