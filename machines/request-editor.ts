@@ -55,7 +55,8 @@ export function editsFromRows(step: number, rows: readonly EditorRow[]): Request
   const groups = new Map<string, EditorRow[]>();
   for (const row of rows) {
     const name = row.where === "header" ? row.name.toLowerCase() : row.name;
-    if (row.original === undefined && name === "") continue;
+    // A row the learner added and then removed, or left without a name, sends nothing.
+    if (row.original === undefined && (name === "" || row.removed)) continue;
     const key = `${row.where}\u0000${name}`;
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }

@@ -78,7 +78,7 @@ export function RequestEditor({ step, tampering, onClose }: { step: TraceStep; t
                 const problemId = `${idBase}-problem-${row.key}`;
                 const label = row.original === undefined ? `new ${PLACE_SINGULAR[where]}` : `${row.name} (${PLACE_SINGULAR[where]})`;
                 return (
-                  <li key={row.key} data-edit-row={`${where}:${row.name}`} data-removed={row.removed || undefined} className="grid grid-cols-[minmax(5rem,9rem)_minmax(0,1fr)_auto] items-start gap-1.5">
+                  <li key={row.key} data-edit-row={`${where}:${row.name}`} data-added-row={row.original === undefined || undefined} data-removed={row.removed || undefined} className="grid grid-cols-[minmax(5rem,9rem)_minmax(0,1fr)_auto] items-start gap-1.5">
                     {row.original === undefined ? (
                       <input
                         type="text"
