@@ -85,6 +85,7 @@ export function exerciseResult(exercise: Exercise, trace: Trace): ExerciseResult
   const expect = exercise.expect;
   const firstEdit = trace.steps.findIndex((step) => step.edited !== undefined);
   if (firstEdit === -1) return { seen: false, detail: "this run has no edits yet." };
+  const target = findStep(trace, exercise.target);
   if ("role" in expect) {
     const outcome = trace.outcomes.find((candidate) => candidate.role === expect.role);
     if (outcome?.result === expect.result) return { seen: true, detail: `${outcome.result}: ${outcome.summary}` };
@@ -95,5 +96,6 @@ export function exerciseResult(exercise: Exercise, trace: Trace): ExerciseResult
   if (match) return { seen: true, detail: `${expect.error ? `${expect.error} ` : ""}(HTTP ${expect.status}) at step ${match.index + 1}` };
   const seen = candidates[0];
   if (seen) return { seen: false, detail: `step ${seen.index + 1} answers HTTP ${seen.response!.status}${errorOf(seen) ? ` ${errorOf(seen)}` : ""}.` };
+  if (target && target.index < firstEdit) return { seen: false, detail: `your edit is at step ${firstEdit + 1}, but this exercise edits step ${target.index + 1}.` };
   return { seen: false, detail: "the run after your edit does not reach that answer." };
 }

@@ -6,7 +6,7 @@ import { exerciseResult, findStep, resolveExercise, type Exercise } from "@/mach
 import { loadTrace } from "@/machines/player";
 import type { Trace } from "@/machines/trace";
 import { Icon } from "./icons";
-import { useTampering } from "./tamper-context";
+import { useTampering } from "./tampering";
 
 const BUTTON = "inline-flex h-8 items-center rounded-md border border-line bg-surface-raised px-2.5 text-xs font-medium text-foreground hover:border-accent hover:text-accent disabled:cursor-not-allowed disabled:opacity-50";
 

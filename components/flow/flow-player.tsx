@@ -15,7 +15,7 @@ import { FlowTabs } from "./flow-tabs";
 import { NarrationPanel } from "./narration-panel";
 import { PlayerControls } from "./player-controls";
 import { Stage } from "./stage";
-import { TamperContext, type Tampering } from "./tamper-context";
+import { FlowPlayerContext } from "./tamper-context";
 
 /** The bar that says what the learner edited, with "Undo edits": fetched only once there are edits. */
 const TamperBar = dynamic(() => import("./tamper-bar").then((module) => module.TamperBar), { ssr: false });
@@ -174,81 +174,68 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
   );
 
   const goTo = useCallback((target: number) => actor.send({ type: "GOTO", index: target }), [actor]);
-
-  const tampering = useMemo<Tampering | undefined>(() => {
-    if (!request) return undefined;
-    const { edits: _current, ...plain } = request;
-    void _current;
-    return {
-      request,
-      applyEdits: (edits, options = {}) => {
-        const base = options.scenario && options.scenario !== plain.scenario ? requestOf(flow.id, { scenario: options.scenario, seed: plain.seed }) : plain;
-        actor.send({ type: "LOAD", request: edits.length > 0 ? { ...base, edits } : base, ...(options.index !== undefined ? { index: options.index } : {}) });
-      },
-      undo: () => actor.send({ type: "LOAD", request: plain }),
-      goTo,
-    };
-  }, [actor, flow.id, request, goTo]);
-  const edited = (request?.edits?.length ?? 0) > 0;
+  const player = useMemo(() => ({ actor, flow: flow.id }), [actor, flow.id]);
   const tones = useMemo(() => trace?.steps.map(stepTone) ?? [], [trace]);
   const step = trace?.steps[index];
 
   return (
-    <div className="flex flex-col gap-3" data-player={loading ? "loading" : error ? "failed" : ready ? "ready" : "idle"} data-hydrated={hydrated || undefined}>
-      <div className="grid gap-x-8 gap-y-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,27rem)] lg:items-end">
-        {header}
-        <div className="flex flex-col gap-2" onPointerEnter={warmUp} onFocusCapture={warmUp}>
-          <ScenarioPicker scenarios={flow.scenarios} value={scenario} onChange={loadScenario} />
-          <div className="flex flex-wrap items-end gap-2">
-            <SeedField key={seed} seed={seed} onApply={applySeed} />
-            <CopyLinkButton />
+    <FlowPlayerContext value={player}>
+      <div className="flex flex-col gap-3" data-player={loading ? "loading" : error ? "failed" : ready ? "ready" : "idle"} data-hydrated={hydrated || undefined}>
+        <div className="grid gap-x-8 gap-y-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,27rem)] lg:items-end">
+          {header}
+          <div className="flex flex-col gap-2" onPointerEnter={warmUp} onFocusCapture={warmUp}>
+            <ScenarioPicker scenarios={flow.scenarios} value={scenario} onChange={loadScenario} />
+            <div className="flex flex-wrap items-end gap-2">
+              <SeedField key={seed} seed={seed} onApply={applySeed} />
+              <CopyLinkButton />
+            </div>
           </div>
         </div>
-      </div>
-      <Notices notices={notices} onDismiss={() => send({ type: "DISMISS_NOTICES" })} />
-      {edited && tampering && trace?.changed ? <TamperBar trace={trace} tampering={tampering} busy={loading} /> : null}
-      <div ref={controls} className="sticky top-0 z-30">
-        <PlayerControls index={index} count={trace?.steps.length ?? 0} title={step?.title} tones={tones} changed={trace?.changed} playing={playing} speed={speed} ready={!!step} send={send} />
-      </div>
-      {error ? (
-        <p role="alert" className="rounded-lg border border-[var(--tone-error-line)] bg-[var(--tone-error-soft)] px-3 py-2 text-sm text-[var(--tone-error)]">
-          The flow could not be run: {error}
-        </p>
-      ) : null}
-      {trace && step ? (
-        <div className="flow-layout" data-loading={loading || undefined}>
-          <section aria-labelledby="stage-heading" className="flow-area-stage">
-            <h2 id="stage-heading" className="sr-only">
-              Stage: the messages between the roles
-            </h2>
-            <Stage trace={trace} index={index} onSelect={goTo} />
-            <p className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-muted">
-              <span className="inline-flex items-center gap-1.5">
-                <span aria-hidden="true" className="inline-block h-0.5 w-6 bg-[repeating-linear-gradient(90deg,currentColor_0_5px,transparent_5px_8px)]" />
-                front channel (via the browser)
-              </span>
-              <span className="inline-flex items-center gap-1.5">
-                <span aria-hidden="true" className="inline-block h-0.5 w-6 bg-current" />
-                back channel (server to server)
-              </span>
-              <span className="hidden lg:inline">
-                Keys: <kbd className="font-mono">←</kbd> <kbd className="font-mono">→</kbd> step · <kbd className="font-mono">Space</kbd> play/pause ·{" "}
-                <kbd className="font-mono">Home</kbd>/<kbd className="font-mono">End</kbd> first/last
-              </span>
-            </p>
-          </section>
-          <div className="flow-area-narration">
-            <NarrationPanel step={step} count={trace.steps.length} narration={narrationIn(narration, trace.scenario, step.id)} />
-          </div>
-          <section aria-labelledby="browser-heading" className="flow-area-browser" onPointerEnter={warmUp} onFocusCapture={warmUp}>
-            <h2 id="browser-heading" className="mb-2 text-sm font-semibold text-muted">
-              The resource owner&rsquo;s browser
-            </h2>
-            <BrowserWindow trace={trace} index={index} grantable={flow.grantable} busy={loading} onGrant={applyGrant} />
-          </section>
+        <Notices notices={notices} onDismiss={() => send({ type: "DISMISS_NOTICES" })} />
+        {request?.edits && trace?.changed ? <TamperBar trace={trace} busy={loading} /> : null}
+        <div ref={controls} className="sticky top-0 z-30">
+          <PlayerControls index={index} count={trace?.steps.length ?? 0} title={step?.title} tones={tones} changed={trace?.changed} playing={playing} speed={speed} ready={!!step} send={send} />
         </div>
-      ) : null}
-      <TamperContext value={tampering}>{trace && step ? <FlowTabs trace={trace} index={index} /> : null}</TamperContext>
-    </div>
+        {error ? (
+          <p role="alert" className="rounded-lg border border-[var(--tone-error-line)] bg-[var(--tone-error-soft)] px-3 py-2 text-sm text-[var(--tone-error)]">
+            The flow could not be run: {error}
+          </p>
+        ) : null}
+        {trace && step ? (
+          <div className="flow-layout" data-loading={loading || undefined}>
+            <section aria-labelledby="stage-heading" className="flow-area-stage">
+              <h2 id="stage-heading" className="sr-only">
+                Stage: the messages between the roles
+              </h2>
+              <Stage trace={trace} index={index} onSelect={goTo} />
+              <p className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-muted">
+                <span className="inline-flex items-center gap-1.5">
+                  <span aria-hidden="true" className="inline-block h-0.5 w-6 bg-[repeating-linear-gradient(90deg,currentColor_0_5px,transparent_5px_8px)]" />
+                  front channel (via the browser)
+                </span>
+                <span className="inline-flex items-center gap-1.5">
+                  <span aria-hidden="true" className="inline-block h-0.5 w-6 bg-current" />
+                  back channel (server to server)
+                </span>
+                <span className="hidden lg:inline">
+                  Keys: <kbd className="font-mono">←</kbd> <kbd className="font-mono">→</kbd> step · <kbd className="font-mono">Space</kbd> play/pause ·{" "}
+                  <kbd className="font-mono">Home</kbd>/<kbd className="font-mono">End</kbd> first/last
+                </span>
+              </p>
+            </section>
+            <div className="flow-area-narration">
+              <NarrationPanel step={step} count={trace.steps.length} narration={narrationIn(narration, trace.scenario, step.id)} />
+            </div>
+            <section aria-labelledby="browser-heading" className="flow-area-browser" onPointerEnter={warmUp} onFocusCapture={warmUp}>
+              <h2 id="browser-heading" className="mb-2 text-sm font-semibold text-muted">
+                The resource owner&rsquo;s browser
+              </h2>
+              <BrowserWindow trace={trace} index={index} grantable={flow.grantable} busy={loading} onGrant={applyGrant} />
+            </section>
+          </div>
+        ) : null}
+        {trace && step ? <FlowTabs trace={trace} index={index} /> : null}
+      </div>
+    </FlowPlayerContext>
   );
 }

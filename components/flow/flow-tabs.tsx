@@ -33,7 +33,7 @@ type TabId = "inspector" | "diagram" | "tamper";
 const TABS: readonly { id: TabId; label: string }[] = [
   { id: "inspector", label: "Inspect this step" },
   { id: "diagram", label: "Sequence diagram" },
-  { id: "tamper", label: "Tamper exercises" },
+  { id: "tamper", label: "Tamper" },
 ];
 
 /** The step's inspector, and the whole flow as a sequence diagram (mounted only while its tab is open). */
@@ -59,7 +59,7 @@ export function FlowTabs({ trace, index }: { trace: Trace; index: number }) {
       <h2 id={`${idBase}-heading`} className="sr-only">
         Inspect and diagram
       </h2>
-      <div role="tablist" aria-label="Inspect or diagram" onKeyDown={onKeyDown} className="flex gap-1 border-b border-line">
+      <div role="tablist" aria-label="Inspect or diagram" onKeyDown={onKeyDown} className="flex gap-1 overflow-x-auto border-b border-line">
         {TABS.map((item) => {
           const active = item.id === tab;
           return (

@@ -3,7 +3,7 @@
 import { describeEdit } from "@/machines/tamper";
 import type { Trace } from "@/machines/trace";
 import { Icon } from "./icons";
-import type { Tampering } from "./tamper-context";
+import { useTampering } from "./tampering";
 
 /** Ranges of step numbers, as people read them: "10–14, 16". */
 function ranges(indices: readonly number[]): string {
@@ -18,7 +18,9 @@ function ranges(indices: readonly number[]): string {
 }
 
 /** What the learner edited in this run, which steps changed because of it, and the way back. */
-export function TamperBar({ trace, tampering, busy }: { trace: Trace; tampering: Tampering; busy: boolean }) {
+export function TamperBar({ trace, busy }: { trace: Trace; busy: boolean }) {
+  const tampering = useTampering();
+  if (!tampering) return null;
   const edited = trace.steps.filter((step) => step.edited);
   const changed = trace.changed ?? [];
   return (

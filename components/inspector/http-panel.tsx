@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
-import { useTampering } from "@/components/flow/tamper-context";
+import { useTampering } from "@/components/flow/tampering";
 import { describeEdit } from "@/machines/tamper";
 import { requestAnsweredBy, requestParameters, responseParameters, responseTo } from "@/machines/curl";
 import type { Trace, TraceStep } from "@/machines/trace";

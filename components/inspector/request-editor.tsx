@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState, type FormEvent } from "react";
-import type { Tampering } from "@/components/flow/tamper-context";
+import type { Tampering } from "@/components/flow/tampering";
 import { editablePlaces, editorRows, editsFromRows, rowProblem, type EditorRow } from "@/machines/request-editor";
 import { MAX_EDITS, MAX_EDIT_VALUE, normaliseEdits, type EditPlace } from "@/machines/tamper";
 import type { TraceStep } from "@/machines/trace";
@@ -78,7 +78,7 @@ export function RequestEditor({ step, tampering, onClose }: { step: TraceStep; t
                 const problemId = `${idBase}-problem-${row.key}`;
                 const label = row.original === undefined ? `new ${PLACE_SINGULAR[where]}` : `${row.name} (${PLACE_SINGULAR[where]})`;
                 return (
-                  <li key={row.key} data-edit-row={`${where}:${row.name}`} data-added-row={row.original === undefined || undefined} data-removed={row.removed || undefined} className="grid grid-cols-[minmax(5rem,9rem)_minmax(0,1fr)_auto] items-start gap-1.5">
+                  <li key={row.key} data-edit-row={`${where}:${row.name}`} data-added-row={row.original === undefined || undefined} data-removed={row.removed || undefined} className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-1.5 sm:grid-cols-[minmax(5rem,9rem)_minmax(0,1fr)_auto]">
                     {row.original === undefined ? (
                       <input
                         type="text"
@@ -96,7 +96,7 @@ export function RequestEditor({ step, tampering, onClose }: { step: TraceStep; t
                         {row.name}
                       </span>
                     )}
-                    <div className="min-w-0">
+                    <div className="col-span-2 min-w-0 sm:col-span-1 sm:col-start-2 sm:row-start-1">
                       <input
                         type="text"
                         aria-label={row.original === undefined ? `Value of the ${label}` : label}
@@ -112,7 +112,7 @@ export function RequestEditor({ step, tampering, onClose }: { step: TraceStep; t
                       />
                       <Problem id={problemId} text={problem} />
                     </div>
-                    <button type="button" aria-pressed={row.removed} onClick={() => update(row.key, { removed: !row.removed })} className={BUTTON}>
+                    <button type="button" aria-pressed={row.removed} onClick={() => update(row.key, { removed: !row.removed })} className={`${BUTTON} col-start-2 row-start-1 sm:col-start-3`}>
                       {row.removed ? "Keep" : "Remove"}
                       <span className="sr-only"> {row.name || label}</span>
                     </button>

@@ -120,7 +120,7 @@ async function send(page: Page, stepNumber: number): Promise<void> {
 }
 
 async function openExercisesTab(page: Page): Promise<void> {
-  await page.getByRole("tab", { name: "Tamper exercises" }).click();
+  await page.getByRole("tab", { name: "Tamper" }).click();
   await page.locator("[data-exercise]").first().waitFor({ timeout: 15_000 });
 }
 
