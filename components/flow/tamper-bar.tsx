@@ -26,7 +26,7 @@ export function TamperBar({ trace, busy }: { trace: Trace; busy: boolean }) {
   return (
     <section aria-label="Your edits" data-tamper-bar className="flex flex-wrap items-start gap-x-3 gap-y-2 rounded-lg border border-dashed border-accent bg-accent-soft px-3 py-2 text-sm text-foreground">
       <Icon name="info" className="mt-0.5 size-4 shrink-0 text-accent" />
-      <div className="min-w-0 flex-1 space-y-1">
+      <div className="min-w-[14rem] flex-1 space-y-1">
         <p className="font-semibold">You are watching an edited run.</p>
         <ul className="space-y-0.5">
           {edited.map((step) => (
