@@ -241,6 +241,20 @@ describe("the editor", () => {
     expect(errors).toEqual([]);
   });
 
+  it("makes an exercise's edit with “Do it for me”, from another scenario, and confirms what the learner sees", async () => {
+    const { page, errors } = await visit();
+    await open(page, "/flows/client-credentials?scenario=wrong-secret&step=1&seed=demo", /^Step 1 of \d+: /);
+    await openExercisesTab(page);
+    const exercise = EXERCISES["client-credentials"][0]!;
+    const card = page.locator(`[data-exercise="${exercise.id}"]`);
+    await expect(card.locator('[data-exercise-status="other-scenario"]').count()).resolves.toBe(1);
+    await card.locator("[data-do-it]").click();
+    await page.locator("[data-tamper-bar]").waitFor({ timeout: 15_000 });
+    await expect(card.locator('[data-exercise-status="seen"]').innerText()).resolves.toMatch(/^You saw it: invalid_scope/);
+    await page.waitForURL((url) => url.searchParams.get("scenario") === EXERCISE_SCENARIO && url.searchParams.get("edit") === "1.form.set.scope=order");
+    expect(errors).toEqual([]);
+  });
+
   it("shows a notice for a bad edit in the address and runs the rest", async () => {
     const { page, errors } = await visit();
     await open(page, "/flows/password?scenario=default&step=4&seed=demo&edit=%ZZ&edit=4.header.set.bad%20name=x&edit=4.form.set.password=guess", /^Step 4 of \d+: .*\(changed by your edit\)$/);
