@@ -15,7 +15,7 @@ const SEED_CHARACTERS = /[A-Za-z0-9._~-]/g;
 const SCOPE_TOKEN = /^[\x21\x23-\x2B\x2D-\x5B\x5D-\x7E]{1,64}$/;
 const MAX_GRANTED_SCOPES = 16;
 
-export type FlowUrlField = "scenario" | "step" | "seed" | "grant";
+export type FlowUrlField = "scenario" | "step" | "seed" | "grant" | "edit";
 
 /** Why a value in the address was not used as it is. */
 export interface FlowUrlNotice {

@@ -6,6 +6,7 @@
  */
 import { assertEvent, assign, fromPromise, setup } from "xstate";
 import { clampStep, type FlowUrlNotice } from "./flow-url";
+import type { RequestEdit } from "./tamper";
 import type { Trace } from "./trace";
 
 /** What to run: a flow, one of its scenarios, a seed, and the scopes the person leaves ticked. */
@@ -14,6 +15,8 @@ export interface TraceRequest {
   readonly scenario: string;
   readonly seed: string;
   readonly grantedScope?: readonly string[];
+  /** The learner's edits to requests (tampering); absent or empty: the run as the roles make it. */
+  readonly edits?: readonly RequestEdit[];
 }
 
 /** A trace already recorded, and the request it answers. */
@@ -27,7 +30,9 @@ export const KNOWN_TRACES = 12;
 
 /** One string per distinct request: same flow, scenario, seed and ticked scopes. */
 export function requestKey(request: TraceRequest): string {
-  return JSON.stringify([request.flow, request.scenario, request.seed, request.grantedScope ?? null]);
+  const key: unknown[] = [request.flow, request.scenario, request.seed, request.grantedScope ?? null];
+  if (request.edits && request.edits.length > 0) key.push(request.edits.map((edit) => [edit.step, edit.where, edit.op, edit.name, edit.value ?? null]));
+  return JSON.stringify(key);
 }
 
 /** Playback speeds, as multiples of the normal pace. */
@@ -81,6 +86,11 @@ export function loadEngine() {
   return Promise.all([import("./flows"), import("./run")]);
 }
 
+/** The comparison of an edited run with the original: loaded only for runs with edits. */
+export function loadTamper() {
+  return import("./tamper");
+}
+
 /** Run the flow the request names. */
 export async function loadTrace(request: TraceRequest): Promise<Trace> {
   const [{ findFlow }, { runFlow }] = await loadEngine();
@@ -88,7 +98,11 @@ export async function loadTrace(request: TraceRequest): Promise<Trace> {
   if (!flow) throw new Error(`There is no flow “${request.flow}”.`);
   const scenario = flow.scenarios.find((candidate) => candidate.id === request.scenario);
   if (!scenario) throw new Error(`The flow “${request.flow}” has no scenario “${request.scenario}”.`);
-  return runFlow(flow, request.grantedScope ? { ...scenario, grantedScope: request.grantedScope } : scenario, request.seed);
+  const asked = request.grantedScope ? { ...scenario, grantedScope: request.grantedScope } : scenario;
+  if (!request.edits || request.edits.length === 0) return runFlow(flow, asked, request.seed);
+  // An edited run, and which of its steps differ from the run without the edits.
+  const [{ changedSteps }, original, edited] = await Promise.all([loadTamper(), runFlow(flow, asked, request.seed), runFlow(flow, asked, request.seed, { edits: request.edits })]);
+  return { ...edited, changed: changedSteps(original, edited) };
 }
 
 function lastIndex(context: PlayerContext): number {

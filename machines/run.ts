@@ -4,10 +4,11 @@
  */
 import type { AnyActorRef, InspectionEvent } from "xstate";
 import { createActor } from "xstate";
-import type { DeliverEvent, WireMessage } from "./roles/messages";
+import type { DeliverEvent, WireMessage, WireStepEvent } from "./roles/messages";
 import { artifactsOf } from "./roles/messages";
 import { stepKind } from "./steps";
 import type { FlowDefinition, Scenario } from "./flows/types";
+import { applyEdits, type RejectedEdit, type RequestEdit } from "./tamper";
 import type { Knowledge, RoleId, RoleOutcome, Trace, TraceStep } from "./trace";
 import { createWorld } from "./world";
 import { createRandom } from "./world/random";
@@ -33,12 +34,18 @@ function toStep(message: WireMessage, index: number, time: number, references: F
     reference: references?.[message.id] ?? kind.reference,
     time,
     ...(message.wait ? { waited: message.wait } : {}),
+    ...(message.edited ? { edited: message.edited } : {}),
   };
 }
 
 export interface RunOptions {
   /** Also receives every inspection event (model-based coverage, debugging). */
   readonly inspect?: (event: InspectionEvent) => void;
+  /**
+   * The learner's edits: each changes the request of the step it names (by its index in this run)
+   * just before the wire delivers it, so the receiving role gets the edited request.
+   */
+  readonly edits?: readonly RequestEdit[];
 }
 
 export interface FlowRun {
@@ -58,6 +65,8 @@ export async function startFlow<S extends Scenario>(flow: FlowDefinition<S>, sce
   const knowledge: Partial<Record<RoleId, Knowledge>> = {};
   const ended: Partial<Record<RoleId, RoleOutcome>> = {};
   let wake: (() => void) | undefined;
+  const edits = options.edits ?? [];
+  const rejectedEdits: RejectedEdit[] = [];
 
   function inspect(event: InspectionEvent): void {
     options.inspect?.(event);
@@ -107,6 +116,16 @@ export async function startFlow<S extends Scenario>(flow: FlowDefinition<S>, sce
     return roles.flatMap((role) => (ended[role] ? [ended[role]] : []));
   }
 
+  /** The learner's edits for the step about to happen, applied to its request; undefined when there are none. */
+  function tamper(next: WireMessage): WireStepEvent | undefined {
+    const mine = edits.filter((edit) => edit.step === steps.length);
+    if (mine.length === 0) return undefined;
+    const result = applyEdits(next.request, mine);
+    rejectedEdits.push(...result.rejected);
+    if (!result.request || result.applied.length === 0) return undefined;
+    return { type: "WIRE.STEP", edited: { ...next, request: result.request, edited: result.applied } };
+  }
+
   await settle();
 
   return {
@@ -115,11 +134,19 @@ export async function startFlow<S extends Scenario>(flow: FlowDefinition<S>, sce
       const [next] = queue();
       if (!next) return false;
       if (next.wait) world.clock.advance(next.wait);
-      wire.send({ type: "WIRE.STEP" });
+      wire.send(tamper(next) ?? { type: "WIRE.STEP" });
       await settle();
       return true;
     },
-    trace: () => ({ flow: flow.id, scenario: scenario.id, seed, roles, steps: [...steps], outcomes: outcomes() }),
+    trace: () => ({
+      flow: flow.id,
+      scenario: scenario.id,
+      seed,
+      roles,
+      steps: [...steps],
+      outcomes: outcomes(),
+      ...(edits.length > 0 ? { rejectedEdits: [...rejectedEdits, ...edits.filter((edit) => edit.step >= steps.length).map((edit) => ({ edit, reason: `This run has ${steps.length} steps, so there is no step ${edit.step + 1} to edit.` }))] } : {}),
+    }),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { RejectedEdit, RequestEdit } from "./tamper";
+
 /**
  * The recording of one run of a flow: what the animation, the inspector, the diagram, the
  * narration, the CLI and the tests all read (DESIGN invariant 3). A trace is plain JSON.
@@ -94,6 +96,8 @@ export interface TraceStep {
   readonly time: number;
   /** Simulated seconds that passed just before this step (a wait, a poll interval, a slow user). */
   readonly waited?: number;
+  /** What a learner edited in this step's request before it was sent (tampering); absent when nothing was. */
+  readonly edited?: readonly RequestEdit[];
 }
 
 /** How a role ended the run: with the resource, with an error, or having seen a page. */
@@ -113,4 +117,8 @@ export interface Trace {
   readonly steps: readonly TraceStep[];
   /** Every role that reached an end, in role order. */
   readonly outcomes: readonly RoleOutcome[];
+  /** Edits asked for that the run could not apply (present only when some were asked for and refused). */
+  readonly rejectedEdits?: readonly RejectedEdit[];
+  /** Indices of the steps that differ from the run without edits (present only on an edited run). */
+  readonly changed?: readonly number[];
 }

@@ -2,6 +2,7 @@
 
 import "./flow.css";
 import { useActorRef, useSelector } from "@xstate/react";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { DEFAULT_SEED, parseFlowUrl, sanitizeSeed, serializeFlowUrl, type FlowLocation } from "@/machines/flow-url";
 import { loadEngine, playerMachine, type PlayerEvent, type TraceRequest } from "@/machines/player";
@@ -10,13 +11,21 @@ import { stepTone } from "@/machines/stage";
 import { BrowserWindow } from "./browser-window";
 import { CopyLinkButton, Notices, ScenarioPicker, SeedField } from "./flow-options";
 import { narrationIn, type FlowInfo, type NarrationTable } from "./flow-info";
-import { FlowTabs, preloadInspector } from "./flow-tabs";
+import { FlowTabs } from "./flow-tabs";
+import { loadEditUrl, loadTamperBar, preloadLazyParts } from "./lazy-parts";
 import { NarrationPanel } from "./narration-panel";
 import { PlayerControls } from "./player-controls";
 import { Stage } from "./stage";
 import { whenIdleAfterLoad } from "./when-idle";
 import { LazyPredictPanel, preloadPredictPanel, PredictToggle } from "@/components/predict/predict-mode";
 import { QuizArea } from "@/components/quiz/quiz-area";
+import { FlowPlayerContext } from "./tamper-context";
+
+/** The bar that says what the learner edited, with "Undo edits": fetched only once there are edits. */
+const TamperBar = dynamic(() => loadTamperBar().then((module) => module.TamperBar), { ssr: false });
+
+/** Read edits from an address only when it carries some: the parser is not part of the first load. */
+const EDIT_IN_ADDRESS = /(?:^\?|&)edit=/;
 
 /** Keys the page keeps for itself while focus is in a control that uses them. */
 function keepsKeys(target: EventTarget | null, key: string): boolean {
@@ -47,8 +56,8 @@ function useHydrated(): boolean {
   );
 }
 
-function requestOf(flow: string, location: Pick<FlowLocation, "scenario" | "seed" | "grant">): TraceRequest {
-  return { flow, scenario: location.scenario, seed: location.seed, ...(location.grant ? { grantedScope: location.grant } : {}) };
+function requestOf(flow: string, location: Pick<FlowLocation, "scenario" | "seed" | "grant">, edits?: TraceRequest["edits"]): TraceRequest {
+  return { flow, scenario: location.scenario, seed: location.seed, ...(location.grant ? { grantedScope: location.grant } : {}), ...(edits && edits.length > 0 ? { edits } : {}) };
 }
 
 function sameScopes(a: readonly string[], b: readonly string[]): boolean {
@@ -80,18 +89,37 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
 
   // Read the address once the page runs in the browser (the static HTML cannot know it).
   useEffect(() => {
-    const parsed = parseFlowUrl(window.location.search, { scenarios: flow.scenarios, grantable: flow.grantable });
-    actor.send({ type: "LOAD", request: requestOf(flow.id, parsed.location), index: parsed.location.step - 1, notices: parsed.notices });
+    const search = window.location.search;
+    const parsed = parseFlowUrl(search, { scenarios: flow.scenarios, grantable: flow.grantable });
+    const load = (edits?: TraceRequest["edits"], notices: typeof parsed.notices = []) =>
+      actor.send({ type: "LOAD", request: requestOf(flow.id, parsed.location, edits), index: parsed.location.step - 1, notices: [...parsed.notices, ...notices] });
+    if (!EDIT_IN_ADDRESS.test(search)) return load();
+    let live = true;
+    loadEditUrl()
+      .then(({ parseEditsFromSearch }) => {
+        const edits = parseEditsFromSearch(search);
+        if (live) load(edits.edits, edits.notices);
+      })
+      .catch(() => live && load());
+    return () => {
+      live = false;
+    };
   }, [actor, flow]);
 
   // Keep the address in step with what is shown (replaceState: no history entry per step).
   useEffect(() => {
     if (!ready || !request) return;
-    const timer = window.setTimeout(() => {
-      const query = serializeFlowUrl({ scenario: request.scenario, step: index + 1, seed: request.seed, ...(request.grantedScope ? { grant: request.grantedScope } : {}) });
-      if (window.location.search !== query) window.history.replaceState(window.history.state, "", `${window.location.pathname}${query}`);
+    let live = true;
+    const timer = window.setTimeout(async () => {
+      const base = serializeFlowUrl({ scenario: request.scenario, step: index + 1, seed: request.seed, ...(request.grantedScope ? { grant: request.grantedScope } : {}) });
+      const edits = request.edits && request.edits.length > 0 ? (await loadEditUrl()).serializeEdits(request.edits) : "";
+      const query = `${base}${edits}`;
+      if (live && window.location.search !== query) window.history.replaceState(window.history.state, "", `${window.location.pathname}${query}`);
     }, 120);
-    return () => window.clearTimeout(timer);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
   }, [ready, request, index]);
 
   // ← → Home End and Space step and play, unless focus is in a control that uses those keys.
@@ -123,12 +151,9 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
   /** Fetch the engine as soon as the learner reaches for a control that needs it. */
   const warmUp = useCallback(() => void loadEngine().catch(() => undefined), []);
 
-  // Once loaded and idle, fetch the engine and the inspector too: a learner who loses the network
-  // can still change scenario, seed or scopes and inspect every step (the diagram excepted).
-  useEffect(() => whenIdleAfterLoad(() => {
-    warmUp();
-    void preloadInspector().catch(() => undefined);
-  }), [warmUp]);
+  // Once loaded and idle, fetch everything the page loads on demand (lazy-parts.ts): a learner who
+  // loses the network can still change scenario, seed or scopes, inspect, edit, predict and check themselves.
+  useEffect(() => whenIdleAfterLoad(() => void preloadLazyParts()), []);
 
   const loadScenario = useCallback(
     (id: string) => {
@@ -166,6 +191,7 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
     },
     [actor],
   );
+  const player = useMemo(() => ({ actor, flow: flow.id }), [actor, flow.id]);
   const allTones = useMemo(() => trace?.steps.map(stepTone) ?? [], [trace]);
   const tones = useMemo(() => (predict ? allTones.map((tone, i) => (i > index ? "ok" : tone)) : allTones), [predict, allTones, index]);
   const revealed = useMemo(() => (predict && trace ? { ...trace, steps: trace.steps.slice(0, index + 1) } : trace), [predict, trace, index]);
@@ -180,65 +206,68 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
   const step = trace?.steps[index];
 
   return (
-    <div className="flex flex-col gap-3" data-player={loading ? "loading" : error ? "failed" : ready ? "ready" : "idle"} data-hydrated={hydrated || undefined}>
-      <div className="grid gap-x-8 gap-y-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,27rem)] lg:items-end">
-        {header}
-        <div className="flex flex-col gap-2" onPointerEnter={warmUp} onFocusCapture={warmUp}>
-          <ScenarioPicker scenarios={flow.scenarios} value={scenario} onChange={loadScenario} />
-          <div className="flex flex-wrap items-end gap-2">
-            <SeedField key={seed} seed={seed} onApply={applySeed} />
-            <CopyLinkButton />
-            <PredictToggle on={predict} onChange={togglePredict} onWarmUp={preloadPredictPanel} />
+    <FlowPlayerContext value={player}>
+      <div className="flex flex-col gap-3" data-player={loading ? "loading" : error ? "failed" : ready ? "ready" : "idle"} data-hydrated={hydrated || undefined}>
+        <div className="grid gap-x-8 gap-y-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,27rem)] lg:items-end">
+          {header}
+          <div className="flex flex-col gap-2" onPointerEnter={warmUp} onFocusCapture={warmUp}>
+            <ScenarioPicker scenarios={flow.scenarios} value={scenario} onChange={loadScenario} />
+            <div className="flex flex-wrap items-end gap-2">
+              <SeedField key={seed} seed={seed} onApply={applySeed} />
+              <CopyLinkButton />
+              <PredictToggle on={predict} onChange={togglePredict} onWarmUp={preloadPredictPanel} />
+            </div>
           </div>
         </div>
-      </div>
-      <Notices notices={notices} onDismiss={() => send({ type: "DISMISS_NOTICES" })} />
-      <div ref={controls} className="sticky top-0 z-30">
-        <PlayerControls index={index} count={trace?.steps.length ?? 0} title={step?.title} tones={tones} playing={playing} speed={speed} ready={!!step} send={send} />
-      </div>
-      {predict && trace && step ? (
-        <LazyPredictPanel flow={flow} trace={trace} index={index} narration={narration} onReveal={() => send({ type: "NEXT" })} onRestart={() => send({ type: "FIRST" })} />
-      ) : null}
-      {error ? (
-        <p role="alert" className="rounded-lg border border-[var(--tone-error-line)] bg-[var(--tone-error-soft)] px-3 py-2 text-sm text-[var(--tone-error)]">
-          The flow could not be run: {error}
-        </p>
-      ) : null}
-      {trace && step ? (
-        <div className="flow-layout" data-loading={loading || undefined}>
-          <section aria-labelledby="stage-heading" className="flow-area-stage">
-            <h2 id="stage-heading" className="sr-only">
-              Stage: the messages between the roles
-            </h2>
-            <Stage trace={trace} index={index} onSelect={goTo} />
-            <p className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-muted">
-              <span className="inline-flex items-center gap-1.5">
-                <span aria-hidden="true" className="inline-block h-0.5 w-6 bg-[repeating-linear-gradient(90deg,currentColor_0_5px,transparent_5px_8px)]" />
-                front channel (via the browser)
-              </span>
-              <span className="inline-flex items-center gap-1.5">
-                <span aria-hidden="true" className="inline-block h-0.5 w-6 bg-current" />
-                back channel (server to server)
-              </span>
-              <span className="hidden lg:inline">
-                Keys: <kbd className="font-mono">←</kbd> <kbd className="font-mono">→</kbd> step · <kbd className="font-mono">Space</kbd> play/pause ·{" "}
-                <kbd className="font-mono">Home</kbd>/<kbd className="font-mono">End</kbd> first/last
-              </span>
-            </p>
-          </section>
-          <div className="flow-area-narration">
-            <NarrationPanel step={step} count={trace.steps.length} narration={narrationIn(narration, trace.scenario, step.id)} grantedScope={request?.grantedScope} />
-          </div>
-          <section aria-labelledby="browser-heading" className="flow-area-browser" onPointerEnter={warmUp} onFocusCapture={warmUp}>
-            <h2 id="browser-heading" className="mb-2 text-sm font-semibold text-muted">
-              The resource owner&rsquo;s browser
-            </h2>
-            <BrowserWindow trace={trace} index={index} grantable={flow.grantable} busy={loading} onGrant={applyGrant} />
-          </section>
+        <Notices notices={notices} onDismiss={() => send({ type: "DISMISS_NOTICES" })} />
+        {request?.edits && trace?.changed ? <TamperBar trace={trace} busy={loading} /> : null}
+        <div ref={controls} className="sticky top-0 z-30">
+          <PlayerControls index={index} count={trace?.steps.length ?? 0} title={step?.title} tones={tones} changed={trace?.changed} playing={playing} speed={speed} ready={!!step} send={send} />
         </div>
-      ) : null}
-      {revealed && step ? <FlowTabs trace={revealed} index={index} /> : null}
-      {trace && step ? <QuizArea flow={flow} trace={trace} onShow={showStep} /> : null}
-    </div>
+        {predict && trace && step ? (
+          <LazyPredictPanel flow={flow} trace={trace} index={index} narration={narration} onReveal={() => send({ type: "NEXT" })} onRestart={() => send({ type: "FIRST" })} />
+        ) : null}
+        {error ? (
+          <p role="alert" className="rounded-lg border border-[var(--tone-error-line)] bg-[var(--tone-error-soft)] px-3 py-2 text-sm text-[var(--tone-error)]">
+            The flow could not be run: {error}
+          </p>
+        ) : null}
+        {trace && step ? (
+          <div className="flow-layout" data-loading={loading || undefined}>
+            <section aria-labelledby="stage-heading" className="flow-area-stage">
+              <h2 id="stage-heading" className="sr-only">
+                Stage: the messages between the roles
+              </h2>
+              <Stage trace={trace} index={index} onSelect={goTo} />
+              <p className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-muted">
+                <span className="inline-flex items-center gap-1.5">
+                  <span aria-hidden="true" className="inline-block h-0.5 w-6 bg-[repeating-linear-gradient(90deg,currentColor_0_5px,transparent_5px_8px)]" />
+                  front channel (via the browser)
+                </span>
+                <span className="inline-flex items-center gap-1.5">
+                  <span aria-hidden="true" className="inline-block h-0.5 w-6 bg-current" />
+                  back channel (server to server)
+                </span>
+                <span className="hidden lg:inline">
+                  Keys: <kbd className="font-mono">←</kbd> <kbd className="font-mono">→</kbd> step · <kbd className="font-mono">Space</kbd> play/pause ·{" "}
+                  <kbd className="font-mono">Home</kbd>/<kbd className="font-mono">End</kbd> first/last
+                </span>
+              </p>
+            </section>
+            <div className="flow-area-narration">
+              <NarrationPanel step={step} count={trace.steps.length} narration={narrationIn(narration, trace.scenario, step.id)} grantedScope={request?.grantedScope} />
+            </div>
+            <section aria-labelledby="browser-heading" className="flow-area-browser" onPointerEnter={warmUp} onFocusCapture={warmUp}>
+              <h2 id="browser-heading" className="mb-2 text-sm font-semibold text-muted">
+                The resource owner&rsquo;s browser
+              </h2>
+              <BrowserWindow trace={trace} index={index} grantable={flow.grantable} busy={loading} onGrant={applyGrant} />
+            </section>
+          </div>
+        ) : null}
+        {revealed && step ? <FlowTabs trace={revealed} index={index} /> : null}
+        {trace && step ? <QuizArea flow={flow} trace={trace} onShow={showStep} /> : null}
+      </div>
+    </FlowPlayerContext>
   );
 }

@@ -12,11 +12,6 @@ function Placeholder({ text }: { text: string }) {
 
 const loadInspector = () => import("@/components/inspector/inspector");
 
-/** Fetch the inspector ahead of need (it is what the page needs to keep working offline). */
-export function preloadInspector(): Promise<unknown> {
-  return loadInspector();
-}
-
 /** The inspector (and jose, which verifies tokens) is fetched when its area comes near the screen. */
 const Inspector = dynamic(() => loadInspector().then((module) => module.Inspector), {
   ssr: false,
@@ -24,16 +19,35 @@ const Inspector = dynamic(() => loadInspector().then((module) => module.Inspecto
 });
 
 /** The diagram panel (and mermaid behind it) is fetched only when its tab is first opened. */
-const SequenceDiagramPanel = dynamic(() => import("@/components/diagram/sequence-diagram-panel").then((module) => module.SequenceDiagramPanel), {
+const loadDiagramPanel = () => import("@/components/diagram/sequence-diagram-panel");
+const loadExercisesPanel = () => import("./exercises-panel");
+
+/**
+ * Fetch the tabs' code ahead of need, for offline use: the inspector (with its request editor),
+ * the diagram panel (mermaid itself stays on demand) and the exercises. Same loaders as the tabs
+ * use, so the browser fetches the very chunks they will ask for.
+ */
+export function preloadTabs(): Promise<unknown> {
+  return Promise.all([loadInspector().then((module) => module.preloadRequestEditor()), loadDiagramPanel(), loadExercisesPanel()]);
+}
+
+const SequenceDiagramPanel = dynamic(() => loadDiagramPanel().then((module) => module.SequenceDiagramPanel), {
   ssr: false,
   loading: () => <Placeholder text="Loading the diagram…" />,
 });
 
-type TabId = "inspector" | "diagram";
+/** The guided tampering exercises are fetched only when their tab is first opened. */
+const ExercisesPanel = dynamic(() => loadExercisesPanel().then((module) => module.ExercisesPanel), {
+  ssr: false,
+  loading: () => <Placeholder text="Loading the exercises…" />,
+});
+
+type TabId = "inspector" | "diagram" | "tamper";
 
 const TABS: readonly { id: TabId; label: string }[] = [
   { id: "inspector", label: "Inspect this step" },
   { id: "diagram", label: "Sequence diagram" },
+  { id: "tamper", label: "Tamper" },
 ];
 
 /** The step's inspector, and the whole flow as a sequence diagram (mounted only while its tab is open). */
@@ -59,7 +73,7 @@ export function FlowTabs({ trace, index }: { trace: Trace; index: number }) {
       <h2 id={`${idBase}-heading`} className="sr-only">
         Inspect and diagram
       </h2>
-      <div role="tablist" aria-label="Inspect or diagram" onKeyDown={onKeyDown} className="flex gap-1 border-b border-line">
+      <div role="tablist" aria-label="Inspect or diagram" onKeyDown={onKeyDown} className="flex gap-1 overflow-x-auto border-b border-line">
         {TABS.map((item) => {
           const active = item.id === tab;
           return (
@@ -91,6 +105,8 @@ export function FlowTabs({ trace, index }: { trace: Trace; index: number }) {
           <Placeholder text="The inspector opens as you scroll to it." />
         ) : tab === "inspector" ? (
           <Inspector trace={trace} index={index} />
+        ) : tab === "tamper" ? (
+          <ExercisesPanel trace={trace} />
         ) : (
           <SequenceDiagramPanel trace={trace} index={index} />
         )}

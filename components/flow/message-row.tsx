@@ -80,11 +80,14 @@ export const MessageRow = memo(function MessageRow({
   lanes,
   current,
   onSelect,
+  changed = false,
 }: {
   step: TraceStep;
   lanes: readonly RoleId[];
   current: boolean;
   onSelect: (index: number) => void;
+  /** This step differs from the run without the learner's edits. */
+  changed?: boolean;
 }) {
   const arrow = arrowOf(step, lanes);
   const tone = stepTone(step);
@@ -110,6 +113,7 @@ export const MessageRow = memo(function MessageRow({
       data-channel={step.channel}
       data-dir={arrow.direction}
       data-tone={tone}
+      data-changed={changed ? (step.edited ? "edited" : "changed") : undefined}
       aria-current={current ? "step" : undefined}
     >
       <p className="flow-label">
@@ -131,6 +135,11 @@ export const MessageRow = memo(function MessageRow({
             <span className="ml-1 inline-flex translate-y-0.5 text-[var(--tone-error)]">
               <Icon name="alert" className="size-3.5" />
               <span className="sr-only">(failed)</span>
+            </span>
+          ) : null}
+          {changed ? (
+            <span className="flow-changed ml-1.5 inline-block rounded border border-dashed border-accent bg-accent-soft px-1 text-[0.6875rem] leading-4 font-semibold text-foreground">
+              {step.edited ? "edited by you" : "changed"}
             </span>
           ) : null}
         </span>

@@ -50,6 +50,7 @@ export function PlayerControls({
   count,
   title,
   tones,
+  changed,
   playing,
   speed,
   ready,
@@ -59,6 +60,8 @@ export function PlayerControls({
   count: number;
   title?: string;
   tones: readonly Tone[];
+  /** Steps that differ from the run without the learner's edits. */
+  changed?: readonly number[];
   playing: boolean;
   speed: number;
   ready: boolean;
@@ -66,7 +69,8 @@ export function PlayerControls({
 }) {
   const speedId = useId();
   const scrubberId = useId();
-  const status = ready && title !== undefined ? `Step ${index + 1} of ${count}: ${title}` : "Loading the flow…";
+  const isChanged = changed?.includes(index) ?? false;
+  const status = ready && title !== undefined ? `Step ${index + 1} of ${count}: ${title}${isChanged ? " (changed by your edit)" : ""}` : "Loading the flow…";
   return (
     <div
       role="group"
@@ -129,6 +133,7 @@ export function PlayerControls({
                   tone === "error" ? "bg-[var(--tone-error)]" : tone === "wait" ? "bg-[var(--tone-wait)]" : "bg-line",
                   i === index && tone === "ok" && "bg-accent",
                   i === index && "scale-y-150",
+                  changed?.includes(i) && "flow-scrub-changed",
                 )}
               />
             ))}

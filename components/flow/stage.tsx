@@ -34,6 +34,7 @@ function keepInView(container: HTMLElement, row: HTMLElement, smooth: boolean) {
  */
 export function Stage({ trace, index, onSelect }: { trace: Trace; index: number; onSelect: (index: number) => void }) {
   const lanes = useMemo(() => stageLanes(trace), [trace]);
+  const changed = useMemo(() => new Set(trace.changed ?? []), [trace]);
   const scroller = useRef<HTMLDivElement>(null);
   const atEnd = index >= trace.steps.length - 1;
 
@@ -74,7 +75,7 @@ export function Stage({ trace, index, onSelect }: { trace: Trace; index: number;
           <ol className="relative flex flex-col gap-1" aria-label={`Steps 1 to ${index + 1} of ${trace.steps.length}`}>
             {shown.map((step) => (
               <WaitAndRow key={step.index} waited={step.waited}>
-                <MessageRow step={step} lanes={lanes} current={step.index === index} onSelect={onSelect} />
+                <MessageRow step={step} lanes={lanes} current={step.index === index} onSelect={onSelect} changed={changed.has(step.index)} />
               </WaitAndRow>
             ))}
           </ol>

@@ -1,3 +1,9 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import { useTampering } from "@/components/flow/tampering";
+import { describeEdit } from "@/machines/tamper";
 import { requestAnsweredBy, requestParameters, responseParameters, responseTo } from "@/machines/curl";
 import type { Trace, TraceStep } from "@/machines/trace";
 import { CopyCurl } from "./copy-curl";
@@ -8,6 +14,37 @@ import { roleName } from "./role-names";
 
 function direction(step: TraceStep): string {
   return `${roleName(step.from)} → ${roleName(step.to)}`;
+}
+
+const loadRequestEditor = () => import("./request-editor");
+
+/** Fetch the request editor ahead of need (for offline use). */
+export function preloadRequestEditor(): Promise<unknown> {
+  return loadRequestEditor();
+}
+
+/** The request editor is fetched when a learner first opens it. */
+const RequestEditor = dynamic(() => loadRequestEditor().then((module) => module.RequestEditor), {
+  ssr: false,
+  loading: () => <p className="text-sm text-muted">Loading the editor…</p>,
+});
+
+/** "Edit before sending" and, once open, the editor of this step's request (only on the flow page). */
+function EditBeforeSending({ step }: { step: TraceStep }) {
+  const tampering = useTampering();
+  const [open, setOpen] = useState<number | undefined>(undefined);
+  if (!tampering || !step.request) return null;
+  if (open === step.index) return <RequestEditor key={`${step.index}:${step.request.url}`} step={step} tampering={tampering} onClose={() => setOpen(undefined)} />;
+  return (
+    <button
+      type="button"
+      onClick={() => setOpen(step.index)}
+      data-edit-before-sending
+      className="inline-flex h-9 items-center gap-1.5 rounded-lg border border-accent px-3 text-sm font-semibold text-accent hover:bg-accent-soft"
+    >
+      Edit before sending
+    </button>
+  );
 }
 
 /** The raw HTTP of a step: its request (with copy as curl), its response and the request that response answers. */
@@ -29,6 +66,19 @@ export function HttpPanel({ trace, step }: { trace: Trace; step: TraceStep }) {
           <CodeBlock label="The link handed over">{step.link}</CodeBlock>
         </div>
       ) : null}
+      {step.edited ? (
+        <div data-edited-by-you className="rounded-lg border border-dashed border-accent bg-accent-soft px-3 py-2 text-sm text-foreground">
+          <p className="font-semibold">Edited by you before sending:</p>
+          <ul className="list-disc pl-5">
+            {step.edited.map((edit, at) => (
+              <li key={at} className="break-words">
+                {describeEdit(edit, 120)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <EditBeforeSending step={step} />
       {step.request ? (
         <HttpMessage
           title="Request"

@@ -4,7 +4,9 @@ import dynamic from "next/dynamic";
 import { LEARN_MODES_TEXT } from "@/content/learn-modes";
 
 /** The panel, its choices and the engine behind them load only when predict mode is first switched on. */
-export const LazyPredictPanel = dynamic(() => import("./predict-panel").then((module) => module.PredictPanel), {
+const loadPredictPanel = () => import("./predict-panel");
+
+export const LazyPredictPanel = dynamic(() => loadPredictPanel().then((module) => module.PredictPanel), {
   ssr: false,
   loading: () => <p className="rounded-xl border-2 border-accent/60 bg-surface-raised p-4 text-sm text-muted">{LEARN_MODES_TEXT.predictLoading}</p>,
 });
@@ -31,5 +33,5 @@ export function PredictToggle({ on, onChange, onWarmUp }: { on: boolean; onChang
 
 /** Fetch the panel's code ahead of the click, when the learner reaches for the switch. */
 export function preloadPredictPanel(): void {
-  void import("./predict-panel").catch(() => undefined);
+  void loadPredictPanel().catch(() => undefined);
 }

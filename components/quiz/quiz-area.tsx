@@ -12,7 +12,14 @@ const QUIZ_HEADING = LEARN_MODES_TEXT.quizHeading;
 const LOADING = LEARN_MODES_TEXT.quizLoading;
 
 /** The questions (and their text for every flow) load when the section comes near the screen. */
-const QuizSection = dynamic(() => import("./quiz-section").then((module) => module.QuizSection), {
+const loadQuizSection = () => import("./quiz-section");
+
+/** Fetch the questions ahead of need (for offline use). */
+export function preloadQuizSection(): Promise<unknown> {
+  return loadQuizSection();
+}
+
+const QuizSection = dynamic(() => loadQuizSection().then((module) => module.QuizSection), {
   ssr: false,
   loading: () => <p className="text-sm text-muted">{LOADING}</p>,
 });

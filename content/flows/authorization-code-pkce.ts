@@ -4,10 +4,11 @@
  * code_verifier, the plain method, and a grant too narrow for the API the app calls.
  */
 import type { FlowNarration } from "@/content/narration";
-import { apiError, attackerApiError, attackerApiResponse, consentRejected } from "./shared";
+import { apiError, attackerApiError, attackerApiResponse, authorizationErrorPage, consentRejected } from "./shared";
 
 export const authorizationCodePkceNarration: FlowNarration = {
   steps: {
+    "authorization-error-page": authorizationErrorPage,
     "start-login": {
       what: "The person clicks “Sign in” in Acme Shop, a single-page app running in their browser (it could as well be a mobile app).",
       why: "The app needs access to the person's account at the API, so it starts an authorization request on their behalf.",

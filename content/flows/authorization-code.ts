@@ -4,7 +4,7 @@
  * state check, a replayed code, a tampered redirect URI and an expired code.
  */
 import type { FlowNarration } from "@/content/narration";
-import { apiError, consentRejected } from "./shared";
+import { apiError, authorizationErrorPage, consentRejected } from "./shared";
 
 export const authorizationCodeNarration: FlowNarration = {
   steps: {
@@ -131,11 +131,7 @@ export const authorizationCodeNarration: FlowNarration = {
       why: "The request that follows comes from the victim's browser, with the victim's cookies for the app — a cross-site request forgery.",
       without: "Without a way to tie the response to the victim's own sign-in, the app cannot tell this request from a genuine return from the authorization server.",
     },
-    "authorization-error-page": {
-      what: "The authorization server shows an error page itself and does not redirect anywhere.",
-      why: "When the client_id or the redirect_uri cannot be trusted, RFC 6749 §4.1.2.1 says the server MUST NOT redirect: the only address it has is the one it cannot trust.",
-      without: "Redirecting to an unverified address would deliver codes, or errors carrying state, to whoever wrote that address into the link.",
-    },
+    "authorization-error-page": authorizationErrorPage,
   },
   scenarios: {
     "consent-denied": {

@@ -6,6 +6,16 @@ import type { FlowNarration } from "@/content/narration";
 
 export const deviceCodeNarration: FlowNarration = {
   steps: {
+    "device-authorization-error": {
+      what: "The authorization server refuses the device authorization request with a JSON error (RFC 8628 §3.2, RFC 6749 §5.2): invalid_scope for a scope the device may not ask for, invalid_client for a client it does not know.",
+      why: "The device authorization endpoint checks the client and its scope before it hands out a device code and a user code, just as the authorization endpoint would.",
+      without: "A server that issued device codes for any scope would let a device ask a person to approve more than its registration allows.",
+    },
+    "consent-rejected": {
+      what: "The verification page answers with an error and shows itself again: the user code typed on the phone is not one the server issued, so nothing is approved.",
+      why: "The user code is what ties the person's approval to one device's request (RFC 8628 §3.3); only a code the server issued, still valid, can be approved.",
+      without: "Approving an unknown code would approve nothing at best, or — with guessable codes — someone else's device at worst; that is why user codes are short-lived and guesses are limited (RFC 8628 §5.1).",
+    },
     "device-authorization-request": {
       what: "The TV app posts its client_id (tv-app) and the scope it wants (profile order:read) to the authorization server's device authorization endpoint.",
       why: "The TV has no browser and no comfortable keyboard, so it cannot show a sign-in page; it asks the server to run the sign-in on another device instead (RFC 8628 §3.1).",

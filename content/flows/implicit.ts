@@ -4,10 +4,11 @@
  * scenarios: a token read by another script, an OAuth 2.1 server refusing it, and revocation.
  */
 import type { FlowNarration } from "@/content/narration";
-import { apiError, attackerApiError, attackerApiRequest, attackerApiResponse, consentRejected } from "./shared";
+import { apiError, attackerApiError, attackerApiRequest, attackerApiResponse, authorizationErrorPage, consentRejected } from "./shared";
 
 export const implicitNarration: FlowNarration = {
   steps: {
+    "authorization-error-page": authorizationErrorPage,
     "start-login": {
       what: "The person clicks “Sign in” in the old Acme widget, a single-page app built when browsers could not yet make cross-origin requests to a token endpoint.",
       why: "The implicit grant was designed for such apps: it returns the access token directly to the browser, skipping the code exchange. It is deprecated — RFC 9700 says clients SHOULD NOT use it, and OAuth 2.1 removes it.",

@@ -39,3 +39,10 @@ export const attackerApiError: Narration = {
   why: "The resource server checks every token on every call, so a token the authorization server has revoked stops working for everyone who holds a copy.",
   without: "A resource server that trusted a JWT until its expiry without asking whether it was revoked would still have served the attacker.",
 };
+
+/** `authorization-error-page`: the client_id or redirect_uri cannot be trusted (a tampered request). */
+export const authorizationErrorPage: Narration = {
+  what: "The authorization server shows an error page itself and does not redirect anywhere.",
+  why: "When the client_id or the redirect_uri cannot be trusted, RFC 6749 §4.1.2.1 says the server MUST NOT redirect: the only address it has is the one it cannot trust.",
+  without: "Redirecting to an unverified address would deliver codes, or errors carrying state, to whoever wrote that address into the link.",
+};

@@ -59,14 +59,18 @@ export const attackerMachine = setup({
     }),
     signInAsAttacker: enqueueActions(({ context, enqueue, system, event }) => {
       assertEvent(event, "DELIVER");
-      const form = readForm(event.message.response?.body ?? "")!;
+      const form = readForm(event.message.response?.body ?? "");
+      // No sign-in page (an edited request got an error page): nothing to sign in to, the attack stalls.
+      if (!form) return;
       const fields = submitForm(form, { username: context.account.username, password: context.account.password, decision: "allow" });
       enqueue.sendTo(system.get("wire"), wireSend({ id: "attacker-consent", from: "attacker", to: "authorizationServer", channel: "front", request: formRequest(form.action, fields) }));
     }),
     /** Instead of following the redirect, the attacker sends it to the victim. */
     lureWithOwnCode: enqueueActions(({ enqueue, system, event }) => {
       assertEvent(event, "DELIVER");
-      const link = header(event.message.response!, "location")!;
+      const link = event.message.response ? header(event.message.response, "location") : undefined;
+      // No redirect with a code (an edited request got an error page): nothing to lure the victim with.
+      if (!link) return;
       enqueue.sendTo(system.get("wire"), wireSend({ id: "csrf-link", from: "attacker", to: "resourceOwner", channel: "front", link }));
     }),
     /** The attacker has the code but not the client's code_verifier or secret. */

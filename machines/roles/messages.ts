@@ -2,6 +2,7 @@
  * What travels between role actors: HTTP requests and responses (recorded as plain data so the
  * trace can hold them), and local computations. Every message goes through the wire.
  */
+import type { RequestEdit } from "../tamper";
 import type { Artifact, ArtifactKind, Channel, Check, Knowledge, RecordedRequest, RecordedResponse, RoleId } from "../trace";
 
 export interface WireMessage {
@@ -19,10 +20,14 @@ export interface WireMessage {
   readonly wait?: number;
   /** A link handed to a person or app (a lure in a phishing mail, a URL read from the address bar). */
   readonly link?: string;
+  /** The learner's edits to this message's request, applied just before delivery (tampering). */
+  readonly edited?: readonly RequestEdit[];
 }
 
 export type DeliverEvent = { type: "DELIVER"; message: WireMessage };
 export type WireSendEvent = { type: "WIRE.SEND"; message: WireMessage };
+/** Deliver the next message; `edited` is the learner's edited version of it, delivered in its place (tampering). */
+export type WireStepEvent = { type: "WIRE.STEP"; edited?: WireMessage };
 /** A server's answer to the request it was just delivered. */
 export type WireReplyEvent = { type: "WIRE.REPLY"; message: WireMessage };
 

@@ -4,12 +4,12 @@
  * inspection API.
  */
 import { assertEvent, assign, enqueueActions, setup } from "xstate";
-import type { DeliverEvent, WireMessage, WireReplyEvent, WireSendEvent } from "./messages";
+import type { DeliverEvent, WireMessage, WireReplyEvent, WireSendEvent, WireStepEvent } from "./messages";
 
 export const wireMachine = setup({
   types: {
     context: {} as { queue: readonly WireMessage[]; delivered: number },
-    events: {} as WireSendEvent | WireReplyEvent | { type: "WIRE.STEP" },
+    events: {} as WireSendEvent | WireReplyEvent | WireStepEvent,
   },
   actions: {
     enqueueMessage: assign({
@@ -25,9 +25,12 @@ export const wireMachine = setup({
         return [event.message, ...context.queue];
       },
     }),
-    deliverNextMessage: enqueueActions(({ context, enqueue, system }) => {
-      const [message, ...rest] = context.queue;
-      if (!message) return;
+    /** Deliver the next message — as the learner edited it, when they did (tampering). */
+    deliverNextMessage: enqueueActions(({ context, event, enqueue, system }) => {
+      assertEvent(event, "WIRE.STEP");
+      const [next, ...rest] = context.queue;
+      if (!next) return;
+      const message = event.edited ?? next;
       const delivery: DeliverEvent = { type: "DELIVER", message };
       enqueue.sendTo(system.get(message.to), delivery);
       enqueue.assign({ queue: rest, delivered: context.delivered + 1 });

@@ -23,7 +23,7 @@ afterAll(async () => {
 const LIVE = "[data-live-region]";
 
 describe("offline, once loaded", () => {
-  it("changes scenario and seed, steps to the end and verifies tokens with the network gone", async () => {
+  it("changes scenario and seed, steps to the end, verifies tokens, edits, predicts and quizzes with the network gone", async () => {
     const { page, errors, foreignRequests } = await openPage(browser.context, baseUrl);
     await page.goto(`${baseUrl}/flows/authorization-code-pkce`);
     await page.locator('[data-hydrated][data-player="ready"]').waitFor({ timeout: 15_000 });
@@ -60,6 +60,16 @@ describe("offline, once loaded", () => {
       await page.getByRole("tablist", { name: "Inspect or diagram" }).scrollIntoViewIfNeeded();
       await page.getByRole("tab", { name: /^Token/ }).click();
       await expect(page.getByText(/Signature verified with key/).first().waitFor({ timeout: 15_000 })).resolves.toBeUndefined();
+
+      // The parts fetched while online also work offline: the request editor, Check yourself, predict mode.
+      await page.getByRole("tab", { name: /^HTTP/ }).click();
+      await page.getByRole("button", { name: "Edit before sending" }).first().click();
+      await page.getByText(/^Edit before sending: step/).waitFor({ timeout: 15_000 });
+      await page.locator("[data-quiz-area]").scrollIntoViewIfNeeded();
+
+      await page.locator("[data-quiz-question]").first().waitFor({ timeout: 15_000 });
+      await page.getByRole("button", { name: "Predict each step" }).click();
+      await page.locator("[data-predict-panel]").waitFor({ timeout: 15_000 });
     } finally {
       await browser.context.setOffline(false);
     }

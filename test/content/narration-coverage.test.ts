@@ -2,13 +2,16 @@
  * Ties the narration in content/ to the traces the engine records (DESIGN invariant 5): every step
  * of every run a learner can produce has narration, and every narration names a step that some run
  * actually records. The runs are every scenario of every flow, with two seeds, and — for flows with
- * a consent page — with every choice of scopes the person can leave ticked there.
+ * a consent page — with every choice of scopes the person can leave ticked there, and the runs of
+ * the guided tampering exercises.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Narration } from "@/content/narration";
 import { NARRATION, narrationFor } from "@/content/narration";
 import type { FlowDefinition, FlowId, Scenario } from "@/machines/flows";
 import { FLOW_IDS, FLOWS } from "@/machines/flows";
+import { EXERCISE_SCENARIO, exercisesFor } from "@/content/exercises";
+import { resolveExercise } from "@/machines/exercises";
 import { runFlow } from "@/machines/run";
 import type { Trace } from "@/machines/trace";
 
@@ -46,6 +49,14 @@ async function runsOf(flow: FlowDefinition<Scenario>): Promise<Run[]> {
       const trace = await runFlow(flow, { ...scenario, grantedScope }, "demo");
       runs.push({ flow: flow.id, scenario: scenario.id, variant: `granted scope [${grantedScope.join(" ")}]`, trace });
     }
+  }
+  // The tampering exercises: runs a learner makes by editing a request (content/exercises.ts).
+  const original = await runFlow(flow, flow.scenarios.find((scenario) => scenario.id === EXERCISE_SCENARIO)!, "demo");
+  for (const exercise of exercisesFor(flow.id)) {
+    const resolved = resolveExercise(exercise, original);
+    if ("reason" in resolved) continue;
+    const trace = await runFlow(flow, flow.scenarios.find((scenario) => scenario.id === EXERCISE_SCENARIO)!, "demo", { edits: resolved.edits });
+    runs.push({ flow: flow.id, scenario: EXERCISE_SCENARIO, variant: `exercise ${exercise.id}`, trace });
   }
   return runs;
 }
