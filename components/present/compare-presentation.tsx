@@ -17,6 +17,7 @@ import { comparePlayerMachine, positionsOf } from "@/machines/compare-player";
 import { DEFAULT_SEED, sanitizeSeed } from "@/machines/flow-url";
 import type { FlowId } from "@/machines/flows/types";
 import { compareLinkOf, parsePresentCompareUrl, presentCompareHref, presentCompareQuery, sameComparison, shownCompare } from "@/machines/present-compare";
+import { shortCompareLink } from "@/machines/short-link";
 import {
   createAudienceSync,
   createPresenterSync,
@@ -250,7 +251,7 @@ export function ComparePresentation({ notes }: { notes: CompareNotes }) {
             {ready ? presentText.counter(row + 1, rows.length) : "…"}
           </p>
           <div className="min-w-0">
-            <h1 className="truncate text-xl font-bold tracking-tight text-foreground lg:text-2xl">
+            <h1 className="line-clamp-2 text-lg leading-tight font-bold tracking-tight text-foreground lg:text-2xl">
               <span className="sr-only">{presentCompareText.headingPrefix}: </span>
               {names.length > 0 ? presentCompareText.heading(names) : presentCompareText.presenterTitle}
               <span className="sr-only"> — {audience ? presentCompareText.audienceTitle : presentCompareText.presenterTitle}</span>
@@ -363,7 +364,7 @@ export function ComparePresentation({ notes }: { notes: CompareNotes }) {
       )}
 
       {presenter && traces ? (
-        <aside aria-labelledby="present-notes-heading" className="shrink-0 rounded-xl border border-line bg-surface p-3 lg:max-h-[30dvh] lg:overflow-y-auto" data-speaker-notes>
+        <aside aria-labelledby="present-notes-heading" className="shrink-0 rounded-xl border border-line bg-surface p-3 lg:max-h-[28dvh] lg:overflow-y-auto" data-speaker-notes>
           <h2 id="present-notes-heading" className="text-xs font-semibold tracking-wide text-muted uppercase">
             {presentText.notesHeading}
           </h2>
@@ -374,7 +375,7 @@ export function ComparePresentation({ notes }: { notes: CompareNotes }) {
               const moves = movesAt(rows, row, column);
               const note = step ? notes[trace.flow]?.[step.id] : undefined;
               return (
-                <div key={`${trace.flow}-${column}`} data-notes-column={column} className={moves ? undefined : "opacity-75"}>
+                <div key={`${trace.flow}-${column}`} data-notes-column={column}>
                   <h3 className="text-sm font-semibold text-accent">
                     {presentCompareText.notesFor(nameOf(trace.flow))}
                     {step && !moves ? <span className="font-normal text-muted"> · {presentCompareText.waitingNote}</span> : null}
@@ -410,7 +411,7 @@ export function ComparePresentation({ notes }: { notes: CompareNotes }) {
         </aside>
       ) : null}
 
-      {qr && view && shown ? <QrPanel path={compareLinkOf(shown)} onClose={presenter ? () => run("TOGGLE_QR") : undefined} /> : null}
+      {qr && view && location ? <QrPanel path={shortCompareLink({ flows: location.flows, seed: location.seed, step: row + 1 })} onClose={presenter ? () => run("TOGGLE_QR") : undefined} /> : null}
       {blank ? (
         <div className="fixed inset-0 z-50 bg-black" data-blank role="status">
           <span className="sr-only">{presenter ? presentText.blanked : presentText.blankedAudience}</span>

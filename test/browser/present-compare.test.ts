@@ -168,7 +168,7 @@ describe("presenter mode for a comparison", () => {
     expect(await audience.locator("[data-speaker-notes]").count()).toBe(0);
   });
 
-  it("blanks both windows with B, and shows the QR code and the compare page's link with Q", async () => {
+  it("blanks both windows with B, and shows a QR code and short link to the compare page at the same moment with Q", async () => {
     const { page: presenter } = await openPresenter(5);
     const { audience } = await openAudience(presenter);
     await waitForRow(audience, 4);
@@ -181,15 +181,17 @@ describe("presenter mode for a comparison", () => {
     await presenter.keyboard.press("q");
     for (const page of [presenter, audience]) await page.locator('svg[data-qr="ready"]').waitFor({ timeout: 15_000 });
     const link = await presenter.locator("[data-short-link]").getAttribute("data-short-link");
-    expect(link).toBe(`${baseUrl}/compare?flows=${COMPARED.join(",")}&seed=${SEED}&step=5`);
+    expect(link).toBe(`${baseUrl}/s?v=pkce,cc,device&n=5&s=${SEED}`);
     expect(await audience.locator("[data-short-link]").getAttribute("data-short-link")).toBe(link);
     expect(await presenter.locator("svg[data-qr]").getAttribute("data-qr-text")).toBe(link);
     await audience.screenshot({ path: path.join(screenshotDir, "present-compare-qr-audience-1280x720.png") });
     expect(await seriousViolations(audience)).toEqual([]);
 
-    // A student's phone opens the compare page at the same moment.
+    // A student's phone follows the short link to the compare page at the same moment.
     const phone = await visit(390, 844);
     await phone.page.goto(link!);
+    await phone.page.waitForURL(/\/compare\?/, { timeout: 15_000 });
+    expect(Object.fromEntries(new URL(phone.page.url()).searchParams)).toMatchObject({ flows: COMPARED.join(","), seed: SEED });
     await phone.page.locator('[data-compare="ready"]').waitFor({ timeout: 20_000 });
     await expect.poll(() => phone.page.locator("[data-compare-row]").getAttribute("data-compare-row"), { timeout: 15_000 }).toBe("4");
     expect(phone.errors).toEqual([]);
