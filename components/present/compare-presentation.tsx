@@ -43,6 +43,27 @@ function nameOf(flow: string): string {
   return FLOW_SUMMARIES.find((summary) => summary.id === flow)?.name ?? flow;
 }
 
+/**
+ * Counts window resizes (settled for 150 ms): a stage remounts on it, and so scrolls its current
+ * step back into view when the projector's window is resized or goes full screen.
+ */
+function useResizeCount(): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    let timer: number | undefined;
+    const onResize = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => setCount((value) => value + 1), 150);
+    };
+    window.addEventListener("resize", onResize);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener("resize", onResize);
+    };
+  }, []);
+  return count;
+}
+
 /** The location the player loads to show what a presenter shows: the same checks as the address. */
 function locationOf(shown: ShownCompare): CompareLocation {
   return { flows: parseFlows(shown.flows.join(",")).flows, seed: sanitizeSeed(shown.seed).seed, mode: "together", steps: [shown.step] };
@@ -72,6 +93,7 @@ export function ComparePresentation({ notes }: { notes: CompareNotes }) {
   const presenterSync = useRef<ReturnType<typeof createPresenterSync> | undefined>(undefined);
   const audienceSync = useRef<AudienceSync | undefined>(undefined);
   const toggles = useRef({ blank: false, qr: false });
+  const resized = useResizeCount();
 
   const { traces, rows, row, location, notices, error } = context;
   const positions = positionsOf(context);
@@ -312,7 +334,7 @@ export function ComparePresentation({ notes }: { notes: CompareNotes }) {
         {live}
       </p>
 
-      {traces ? (
+      {traces && narrate ? (
         <div className={cn("grid min-h-0 flex-1 gap-3 lg:gap-4", traces.length === 3 ? "lg:grid-cols-3" : "md:grid-cols-2")} data-compare-row={row} data-loading={loading || undefined}>
           {traces.map((trace, column) => {
             const index = positions[column] ?? -1;
@@ -350,7 +372,7 @@ export function ComparePresentation({ notes }: { notes: CompareNotes }) {
                 {step ? (
                   <div className="present-stage min-h-0 flex-1">
                     <h3 className="sr-only">{presentCompareText.stageHeading(name)}</h3>
-                    <Stage trace={trace} index={index} onSelect={(target_) => (presenter ? actor.send({ type: "GOTO_STEP", column, step: target_ }) : undefined)} />
+                    <Stage key={resized} trace={trace} index={index} onSelect={(target_) => (presenter ? actor.send({ type: "GOTO_STEP", column, step: target_ }) : undefined)} />
                   </div>
                 ) : (
                   <div className="flex min-h-24 flex-1 items-center justify-center rounded-xl border border-dashed border-line text-muted">{compareText.notStarted}</div>

@@ -246,6 +246,7 @@ describe("presenter mode for a comparison", () => {
     ] as const) {
       const { page: presenter, errors } = await openPresenter(6, { width, height });
       await presenter.emulateMedia({ colorScheme: scheme });
+      await presenter.waitForTimeout(600); // the stages' smooth scroll to their current step
       await presenter.screenshot({ path: path.join(screenshotDir, `present-compare-presenter-${width}x${height}-${scheme}.png`) });
       expect(await seriousViolations(presenter)).toEqual([]);
       // Nothing spills out of the window: the columns and the notes fit a projector's screen.
@@ -256,9 +257,11 @@ describe("presenter mode for a comparison", () => {
     const { audience, errors } = await openAudience(presenter);
     await audience.setViewportSize({ width: 1920, height: 1080 });
     await waitForRow(audience, 5);
+    await audience.waitForTimeout(600);
     await audience.screenshot({ path: path.join(screenshotDir, "present-compare-audience-1920x1080.png") });
     expect(await seriousViolations(audience)).toEqual([]);
     await audience.setViewportSize({ width: 1280, height: 720 });
+    await audience.waitForTimeout(900);
     await audience.screenshot({ path: path.join(screenshotDir, "present-compare-audience-1280x720.png") });
     expect(errors).toEqual([]);
     const phone = await openPresenter(6, { width: 390, height: 844 });
