@@ -273,7 +273,7 @@ export function ComparePresentation({ notes }: { notes: CompareNotes }) {
             {ready ? presentText.counter(row + 1, rows.length) : "…"}
           </p>
           <div className="min-w-0">
-            <h1 className="line-clamp-2 text-lg leading-tight font-bold tracking-tight text-foreground lg:text-2xl">
+            <h1 className={cn("line-clamp-2 text-lg leading-tight font-bold tracking-tight text-foreground", presenter ? "lg:text-xl" : "lg:text-2xl")}>
               <span className="sr-only">{presentCompareText.headingPrefix}: </span>
               {names.length > 0 ? presentCompareText.heading(names) : presentCompareText.presenterTitle}
               <span className="sr-only"> — {audience ? presentCompareText.audienceTitle : presentCompareText.presenterTitle}</span>
