@@ -232,7 +232,7 @@ describe("presenter mode for a comparison", () => {
     expect(notices).toContain("<img");
     expect(notices).toContain("step");
     expect(await page.locator("img").count()).toBe(0);
-    expect(await page.locator("[data-compare-column]").count()).toBe(2);
+    await expect.poll(() => page.locator("[data-compare-column]").count(), { timeout: 15_000 }).toBe(2);
     expect(await page.locator("[data-present-counter]").innerText()).toMatch(/^1 \/ \d+$/);
     expect(errors).toEqual([]);
   });
