@@ -264,7 +264,7 @@ export function ComparePresentation({ notes }: { notes: CompareNotes }) {
       data-connected={audience ? connected : undefined}
     >
       <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <div className="flex min-w-0 flex-1 items-baseline gap-x-4">
+        <div className="flex min-w-0 flex-1 items-baseline gap-x-4 max-lg:basis-full">
           <p
             className="present-counter shrink-0 font-mono font-bold text-accent tabular-nums"
             data-present-counter

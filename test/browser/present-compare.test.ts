@@ -265,6 +265,7 @@ describe("presenter mode for a comparison", () => {
     await audience.screenshot({ path: path.join(screenshotDir, "present-compare-audience-1280x720.png") });
     expect(errors).toEqual([]);
     const phone = await openPresenter(6, { width: 390, height: 844 });
+    await phone.page.waitForTimeout(600);
     await phone.page.screenshot({ path: path.join(screenshotDir, "present-compare-presenter-phone.png"), fullPage: true });
     expect(await seriousViolations(phone.page)).toEqual([]);
   });
