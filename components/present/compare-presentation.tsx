@@ -51,9 +51,15 @@ function useResizeCount(): number {
   const [count, setCount] = useState(0);
   useEffect(() => {
     let timer: number | undefined;
+    let size = `${window.innerWidth}x${window.innerHeight}`;
     const onResize = () => {
       window.clearTimeout(timer);
-      timer = window.setTimeout(() => setCount((value) => value + 1), 150);
+      timer = window.setTimeout(() => {
+        const now = `${window.innerWidth}x${window.innerHeight}`;
+        if (now === size) return;
+        size = now;
+        setCount((value) => value + 1);
+      }, 150);
     };
     window.addEventListener("resize", onResize);
     return () => {

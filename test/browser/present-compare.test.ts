@@ -62,6 +62,12 @@ async function visit(width = 1280, height = 720): Promise<PageVisit> {
   return opened;
 }
 
+/** Waits for the stages' animations and smooth scrolls to end (axe and screenshots see the settled page). */
+async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(600);
+  await page.evaluate("Promise.all(document.getAnimations().map((animation) => animation.finished))");
+}
+
 /** What a window shows: the moment counter and, per column, the step index and its title. */
 interface Shown {
   counter: string;
@@ -184,6 +190,7 @@ describe("presenter mode for a comparison", () => {
     expect(link).toBe(`${baseUrl}/s?v=pkce,cc,device&n=5&s=${SEED}`);
     expect(await audience.locator("[data-short-link]").getAttribute("data-short-link")).toBe(link);
     expect(await presenter.locator("svg[data-qr]").getAttribute("data-qr-text")).toBe(link);
+    await settle(audience);
     await audience.screenshot({ path: path.join(screenshotDir, "present-compare-qr-audience-1280x720.png") });
     expect(await seriousViolations(audience)).toEqual([]);
 
@@ -246,7 +253,7 @@ describe("presenter mode for a comparison", () => {
     ] as const) {
       const { page: presenter, errors } = await openPresenter(6, { width, height });
       await presenter.emulateMedia({ colorScheme: scheme });
-      await presenter.waitForTimeout(600); // the stages' smooth scroll to their current step
+      await settle(presenter);
       await presenter.screenshot({ path: path.join(screenshotDir, `present-compare-presenter-${width}x${height}-${scheme}.png`) });
       expect(await seriousViolations(presenter)).toEqual([]);
       // Nothing spills out of the window: the columns and the notes fit a projector's screen.
@@ -257,15 +264,16 @@ describe("presenter mode for a comparison", () => {
     const { audience, errors } = await openAudience(presenter);
     await audience.setViewportSize({ width: 1920, height: 1080 });
     await waitForRow(audience, 5);
-    await audience.waitForTimeout(600);
+    await settle(audience);
     await audience.screenshot({ path: path.join(screenshotDir, "present-compare-audience-1920x1080.png") });
     expect(await seriousViolations(audience)).toEqual([]);
     await audience.setViewportSize({ width: 1280, height: 720 });
-    await audience.waitForTimeout(900);
+    await audience.waitForTimeout(300);
+    await settle(audience);
     await audience.screenshot({ path: path.join(screenshotDir, "present-compare-audience-1280x720.png") });
     expect(errors).toEqual([]);
     const phone = await openPresenter(6, { width: 390, height: 844 });
-    await phone.page.waitForTimeout(600);
+    await settle(phone.page);
     await phone.page.screenshot({ path: path.join(screenshotDir, "present-compare-presenter-phone.png"), fullPage: true });
     expect(await seriousViolations(phone.page)).toEqual([]);
   });
