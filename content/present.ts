@@ -72,3 +72,32 @@ export const shortLinkText = {
   unknownFlow: (flow: string) => `This short link names a flow the simulator does not have: “${flow.slice(0, 40)}”.`,
   homeLink: "See every flow",
 } as const;
+
+/** Presenter mode for a comparison (/present/compare?flows=a,b[,c]&seed=S&step=N). */
+export const presentCompareText = {
+  presenterTitle: "Present: compare flows",
+  audienceTitle: "Compare flows (audience)",
+  /** The visible heading: the flows' names, joined. */
+  heading: (names: readonly string[]) => names.join(" · "),
+  headingPrefix: "Comparing",
+  counterLabel: (row: number, rows: number, phase: string) => `Moment ${row} of ${rows}: ${phase}`,
+  loading: "Running the flows…",
+  failed: "The flows could not be run:",
+  stepOf: (step: number, count: number) => `Step ${step} of ${count}`,
+  stageHeading: (name: string) => `${name}: the messages between the roles`,
+  notesFor: (name: string) => name,
+  waitingNote: "waiting for the other flows (its last step)",
+  notStartedNote: "This flow has not started yet.",
+  backToCompare: "Compare page",
+  /** The "Present" link on the compare page. */
+  presentLink: "Present",
+  presentLinkHint: "Presenter mode for this comparison: large type, clicker keys, an audience window, a QR code for the room",
+  keys: [
+    ["PageDown → Space", "next moment (all flows)"],
+    ["PageUp ←", "previous moment"],
+    ["Home End", "first, last moment"],
+    ["B or .", "blank the screen (both windows)"],
+    ["Q", "QR code and link"],
+    ["F", "full screen"],
+  ] as const,
+} as const;

@@ -9,8 +9,8 @@
  * - The audience may forward a key press (a clicker aimed at the projector window) as a command;
  *   only the presenter acts on it, and its next state brings both windows along.
  *
- * What is shown is generic ({ kind: "flow", … }), so a comparison can be presented with the same
- * shell later. Messages are untrusted input: anything malformed, from another session or in
+ * What is shown is generic: one flow ({ kind: "flow", … }) or a comparison of two or three flows
+ * stepped together by phase ({ kind: "compare", … }). Messages are untrusted input: anything malformed, from another session or in
  * another version is ignored, never thrown on. The channel is injected, so Node tests use Node's
  * own BroadcastChannel and the page uses the browser's.
  */
@@ -18,7 +18,7 @@
 /** Bumped when the message shape changes: windows of different versions ignore each other. */
 export const SYNC_VERSION = 1;
 
-/** What a presentation shows. A comparison of flows can join as another kind. */
+/** What a presentation shows: one flow. */
 export interface ShownFlow {
   readonly kind: "flow";
   readonly flow: string;
@@ -28,7 +28,17 @@ export interface ShownFlow {
   readonly step: number;
 }
 
-export type Shown = ShownFlow;
+/** A comparison stepped together by phase (/present/compare): the flows, the seed and the row. */
+export interface ShownCompare {
+  readonly kind: "compare";
+  /** Two or three flow ids, in column order. */
+  readonly flows: readonly string[];
+  readonly seed: string;
+  /** 1-based: the row of the phase alignment, as the compare page's address counts it. */
+  readonly step: number;
+}
+
+export type Shown = ShownFlow | ShownCompare;
 
 export interface PresentationState {
   readonly shown: Shown;
@@ -92,12 +102,37 @@ function isToken(value: unknown): value is string {
   return typeof value === "string" && TOKEN.test(value);
 }
 
+function isStep(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= MAX_STEP;
+}
+
+/** A comparison names two or three flows (machines/compare.ts: MIN_FLOWS, MAX_FLOWS). */
+const COMPARED_FLOWS = { min: 2, max: 3 } as const;
+
+function parseCompared(value: unknown): string[] | undefined {
+  if (!Array.isArray(value) || value.length < COMPARED_FLOWS.min || value.length > COMPARED_FLOWS.max) return undefined;
+  const flows: string[] = [];
+  for (const flow of value) {
+    if (!isToken(flow) || flows.includes(flow)) return undefined;
+    flows.push(flow);
+  }
+  return flows;
+}
+
 function parseShown(value: unknown): Shown | undefined {
-  if (!isRecord(value) || value.kind !== "flow") return undefined;
-  const { flow, scenario, seed, step } = value;
-  if (!isToken(flow) || !isToken(scenario) || !isToken(seed)) return undefined;
-  if (typeof step !== "number" || !Number.isInteger(step) || step < 1 || step > MAX_STEP) return undefined;
-  return { kind: "flow", flow, scenario, seed, step };
+  if (!isRecord(value)) return undefined;
+  if (value.kind === "flow") {
+    const { flow, scenario, seed, step } = value;
+    if (!isToken(flow) || !isToken(scenario) || !isToken(seed) || !isStep(step)) return undefined;
+    return { kind: "flow", flow, scenario, seed, step };
+  }
+  if (value.kind === "compare") {
+    const { seed, step } = value;
+    const flows = parseCompared(value.flows);
+    if (!flows || !isToken(seed) || !isStep(step)) return undefined;
+    return { kind: "compare", flows, seed, step };
+  }
+  return undefined;
 }
 
 export function parseState(value: unknown): PresentationState | undefined {

@@ -8,6 +8,12 @@
  *   n  the step, counted from 1 (left out when 1)
  *   s  the seed (left out when it is the default one)
  *
+ * A comparison (machines/present-compare.ts) has its own: `/s?v=pkce,cc&n=5&s=demo` stands for
+ * `/compare?flows=authorization-code-pkce,client-credentials&seed=demo&step=5`.
+ *
+ *   v  the flows compared, short names or full ids, comma-separated (instead of f)
+ *   n  the moment, counted from 1;  s  the seed (as above)
+ *
  * Expanding never throws. An unknown flow is an error the /s page shows; any other value that
  * cannot be used is handed on as it is, so the flow page falls back and says why, as it does for
  * any address.
@@ -57,11 +63,37 @@ export function flowOfShortName(name: string | null): FlowId | undefined {
   return (FLOW_IDS as readonly string[]).includes(name) ? (name as FlowId) : undefined;
 }
 
-export type ExpandedShortLink = { readonly ok: true; readonly href: string; readonly flow: FlowId } | { readonly ok: false; readonly reason: "no-flow" | "unknown-flow"; readonly flow?: string };
+export type ExpandedShortLink =
+  /** `flow`: the flow opened (a comparison's first known flow); `flows`: a comparison's flows as named. */
+  | { readonly ok: true; readonly href: string; readonly flow: FlowId; readonly flows?: readonly string[] } | { readonly ok: false; readonly reason: "no-flow" | "unknown-flow"; readonly flow?: string };
+
+/** The short link of a comparison stepped together at moment `step`: `/s?v=pkce,cc&n=5`. */
+export function shortCompareLink(target: { readonly flows: readonly FlowId[]; readonly step: number; readonly seed: string }): string {
+  const parts = [`v=${target.flows.map((flow) => SHORT_FLOW_NAMES[flow]).join(",")}`];
+  const step = Math.max(1, Math.trunc(target.step));
+  if (step > 1) parts.push(`n=${step}`);
+  if (target.seed !== DEFAULT_SEED) parts.push(`s=${encodeURIComponent(target.seed)}`);
+  return `/s?${parts.join("&")}`;
+}
+
+/**
+ * The compare page's address a comparison's short link stands for. Names that are no flow are
+ * handed on as they are (at most four), so the compare page leaves them out and says so.
+ */
+function expandCompareLink(raw: string, params: URLSearchParams): ExpandedShortLink {
+  const named = raw.split(",").slice(0, 4).map((name) => name.trim()).filter((name) => name !== "");
+  const flows = named.map((name) => flowOfShortName(name) ?? name);
+  const first = flows.find((name): name is FlowId => (FLOW_IDS as readonly string[]).includes(name));
+  if (!first) return named.length === 0 ? { ok: false, reason: "no-flow" } : { ok: false, reason: "unknown-flow", flow: raw };
+  const query = new URLSearchParams({ flows: flows.join(","), seed: params.get("s") ?? DEFAULT_SEED, step: params.get("n") ?? "1" });
+  return { ok: true, flow: first, flows, href: `/compare?${query.toString().replaceAll("%2C", ",")}` };
+}
 
 /** The flow page's address a short link stands for (path and query), or why there is none. */
 export function expandShortLink(search: string | URLSearchParams, scenarios: ScenarioTable): ExpandedShortLink {
   const params = typeof search === "string" ? new URLSearchParams(search) : search;
+  const rawCompare = params.get("v");
+  if (rawCompare !== null && !params.has("f")) return expandCompareLink(rawCompare, params);
   const rawFlow = params.get("f");
   if (rawFlow === null || rawFlow === "") return { ok: false, reason: "no-flow" };
   const flow = flowOfShortName(rawFlow);

@@ -8,9 +8,11 @@ import { Icon, type IconName } from "@/components/flow/icons";
 import { compareText, PHASE_TEXT } from "@/content/compare";
 import { flows as FLOW_SUMMARIES, type FlowSummary } from "@/content/flows";
 import type { Narration } from "@/content/narration";
-import { flowFacts, movesAt, parseCompareUrl, parseFlows, serializeCompareUrl, stepPhases, type CompareLocation, type CompareNotice } from "@/machines/compare";
+import { flowFacts, movesAt, rowOfStep, parseCompareUrl, parseFlows, serializeCompareUrl, stepPhases, type CompareLocation, type CompareNotice } from "@/machines/compare";
 import { comparePlayerMachine, positionsOf, type ComparePlayerEvent } from "@/machines/compare-player";
 import { sanitizeSeed } from "@/machines/flow-url";
+import { presentCompareHref } from "@/machines/present-compare-link";
+import { PresentCompareLink } from "@/components/present/present-compare-link";
 import { CompareColumn } from "./compare-column";
 import { FlowPickers, ModeSwitch } from "./compare-options";
 import { SummaryTable } from "./summary-table";
@@ -157,6 +159,7 @@ export function ComparePlayer() {
     <>
       {location ? <SeedField key={location.seed} seed={location.seed} onApply={applySeed} /> : null}
       <CopyLinkButton />
+      {location ? <PresentCompareLink href={presentCompareHref({ flows: location.flows, seed: location.seed, step: (mode === "together" ? row : rowOfStep(rows, context.active, positions[context.active] ?? 0)) + 1 })} /> : null}
     </>
   );
 

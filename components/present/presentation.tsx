@@ -24,6 +24,7 @@ import {
   type PresentationState,
   type SyncChannel,
 } from "@/machines/presentation-sync";
+import { presentCompareHref } from "@/machines/present-compare-link";
 import { shortLink } from "@/machines/short-link";
 import { stepProblem, stepTone } from "@/machines/stage";
 import type { Trace } from "@/machines/trace";
@@ -36,7 +37,7 @@ export type PresentView = "presenter" | "audience";
 const noSubscription = () => () => undefined;
 
 /** The page's query string once it runs in the browser; null in the static HTML and while hydrating. */
-function useSearch(): string | null {
+export function useSearch(): string | null {
   return useSyncExternalStore(
     noSubscription,
     () => window.location.search,
@@ -44,17 +45,17 @@ function useSearch(): string | null {
   );
 }
 
-function openChannel(session: string): SyncChannel | undefined {
+export function openChannel(session: string): SyncChannel | undefined {
   if (typeof BroadcastChannel === "undefined") return undefined;
   return new BroadcastChannel(channelName(session)) as unknown as SyncChannel;
 }
 
-function toggleFullscreen() {
+export function toggleFullscreen() {
   if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
   else void document.documentElement.requestFullscreen?.().catch(() => undefined);
 }
 
-function ToolButton({ label, pressed, keys, onClick, children }: { label: string; pressed?: boolean; keys?: string; onClick: () => void; children: React.ReactNode }) {
+export function ToolButton({ label, pressed, keys, onClick, children }: { label: string; pressed?: boolean; keys?: string; onClick: () => void; children: React.ReactNode }) {
   return (
     <button
       type="button"
@@ -155,7 +156,7 @@ export function Presentation({ flow, initial, narration, notes }: { flow: FlowIn
     toggles.current = { blank, qr };
     if (view !== "presenter" || shownKey === undefined) return;
     const state = stateNow();
-    if (!state) return;
+    if (!state || state.shown.kind !== "flow") return;
     presenterSync.current?.publish(state);
     const query = `${serializeFlowUrl({ scenario: state.shown.scenario, step: state.shown.step, seed: state.shown.seed })}&session=${session.current ?? ""}`;
     if (window.location.search !== query) window.history.replaceState(window.history.state, "", `${window.location.pathname}${query}`);
@@ -175,6 +176,11 @@ export function Presentation({ flow, initial, narration, notes }: { flow: FlowIn
         setBlank(next.blank);
         setQr(next.qr);
         const { shown } = next;
+        if (shown.kind === "compare") {
+          // The presenter moved to a comparison: this window follows it there.
+          window.location.replace(presentCompareHref(shown, { session: id }));
+          return;
+        }
         if (shown.flow !== flow.id) {
           // The presenter moved to another flow: this window follows it there.
           if ((FLOW_IDS as readonly string[]).includes(shown.flow)) {

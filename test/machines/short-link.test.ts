@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parseFlowUrl } from "@/machines/flow-url";
 import { FLOW_IDS, FLOWS } from "@/machines/flows";
-import { expandShortLink, SHORT_FLOW_NAMES, shortLink, type ScenarioTable } from "@/machines/short-link";
+import { expandShortLink, SHORT_FLOW_NAMES, shortCompareLink, shortLink, type ScenarioTable } from "@/machines/short-link";
 
 const SCENARIOS: ScenarioTable = Object.fromEntries(FLOW_IDS.map((id) => [id, FLOWS[id].scenarios.map((scenario) => scenario.id)]));
 
@@ -49,5 +49,30 @@ describe("short links", () => {
     const { parsed } = expandedLocation("/s?f=pkce&c=99&n=abc&s=%20");
     expect(parsed.location).toEqual({ scenario: FLOWS["authorization-code-pkce"].scenarios[0]!.id, step: 1, seed: "demo" });
     expect(parsed.notices.map((notice) => notice.field)).toEqual(["scenario", "step", "seed"]);
+  });
+});
+
+describe("short links of a comparison", () => {
+  it("stands for the compare page at the same flows, moment and seed", () => {
+    const link = shortCompareLink({ flows: ["authorization-code-pkce", "client-credentials", "device-code"], step: 5, seed: "class-7" });
+    expect(link).toBe("/s?v=pkce,cc,device&n=5&s=class-7");
+    const expanded = expandShortLink(new URL(link, "https://example.test").search, SCENARIOS);
+    expect(expanded).toEqual({
+      ok: true,
+      flow: "authorization-code-pkce",
+      flows: ["authorization-code-pkce", "client-credentials", "device-code"],
+      href: "/compare?flows=authorization-code-pkce,client-credentials,device-code&seed=class-7&step=5",
+    });
+  });
+
+  it("is short: the first moment and the default seed are left out", () => {
+    expect(shortCompareLink({ flows: ["authorization-code", "implicit"], step: 1, seed: "demo" })).toBe("/s?v=code,implicit");
+    expect(expandShortLink("?v=code,implicit", SCENARIOS)).toMatchObject({ ok: true, href: "/compare?flows=authorization-code,implicit&seed=demo&step=1" });
+  });
+
+  it("hands names that are no flow on to the compare page, and refuses a link that names none", () => {
+    expect(expandShortLink("?v=pkce,nope", SCENARIOS)).toMatchObject({ ok: true, flow: "authorization-code-pkce", href: "/compare?flows=authorization-code-pkce,nope&seed=demo&step=1" });
+    expect(expandShortLink("?v=%3Cscript%3E,x", SCENARIOS)).toEqual({ ok: false, reason: "unknown-flow", flow: "<script>,x" });
+    expect(expandShortLink("?v=", SCENARIOS)).toEqual({ ok: false, reason: "no-flow" });
   });
 });
