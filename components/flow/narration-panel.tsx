@@ -1,5 +1,5 @@
 import type { Narration } from "@/content/narration";
-import { customGrantNote, rfcUrl } from "@/content/narration";
+import { customGrantNote, rfcUrl } from "@/content/narration-notes";
 import { cn } from "@/components/ui/cn";
 import { stepProblem, stepTone } from "@/machines/stage";
 import type { TraceStep } from "@/machines/trace";

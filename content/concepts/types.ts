@@ -3,7 +3,7 @@
  * learn, sections with stable anchors, a recap, scenarios to try in the simulator, and the spec
  * sections to read. Text is plain; `backticks` mark code, which the page renders as code.
  */
-import { rfcUrl } from "@/content/narration";
+import { rfcUrl } from "@/content/narration-notes";
 import type { FlowId } from "@/machines/flows/types";
 
 /** The building blocks a section is made of — the only ones the concept pages render. */
