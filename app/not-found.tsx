@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { FlowList } from "@/components/flow/flow-list";
 import { SiteChrome } from "@/components/site-chrome";
 import { notFoundPage } from "@/content/not-found";
@@ -16,12 +15,12 @@ export default function NotFound() {
           {notFoundPage.title}
         </h1>
         <p className="mt-4 leading-7 text-muted">{notFoundPage.body}</p>
-        <Link
+        <a
           href="/"
           className="mt-8 inline-flex rounded-lg bg-accent px-5 py-2.5 font-medium text-accent-foreground hover:opacity-90"
         >
           {notFoundPage.homeLink}
-        </Link>
+        </a>
         {/* The static export has one 404 page: it also answers /flows/<unknown>, so it lists the flows. */}
         <FlowList />
       </div>

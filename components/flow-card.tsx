@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { flowHref, type FlowSummary, type Oauth21Status } from "@/content/flows";
 import { cn } from "@/components/ui/cn";
 
@@ -55,7 +54,7 @@ export function FlowCard({
     >
       <div className="flex flex-col gap-2">
         <h3 id={`flow-${flow.id}`} className="text-base font-semibold text-foreground">
-          <Link
+          <a
             href={flowHref(flow.id)}
             className={cn(
               "group-hover:text-accent after:absolute after:inset-0 after:rounded-xl after:content-['']",
@@ -64,7 +63,7 @@ export function FlowCard({
             )}
           >
             {flow.name}
-          </Link>
+          </a>
         </h3>
         <Oauth21Badge status={flow.oauth21} label={flow.oauth21Label} />
       </div>

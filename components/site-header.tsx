@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { site } from "@/content/site";
 
@@ -6,7 +5,7 @@ export function SiteHeader() {
   return (
     <header className="border-b border-line">
       <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
-        <Link
+        <a
           href="/"
           className="flex items-center gap-2.5 rounded-md font-semibold tracking-tight text-foreground"
         >
@@ -15,7 +14,7 @@ export function SiteHeader() {
           <img src="/favicon.svg" alt="" width={28} height={28} className="size-7 shrink-0" />
           {/* On a phone the logo stands alone, so the nav and the theme toggle fit beside it. */}
           <span className="whitespace-nowrap max-sm:sr-only">{site.name}</span>
-        </Link>
+        </a>
         <nav aria-label="Main" className="ml-auto">
           <ul className="flex items-center gap-0.5 text-sm sm:gap-1">
             {site.nav.map((item) => (

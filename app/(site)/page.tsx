@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { FlowCard } from "@/components/flow-card";
 import { AudienceCard } from "@/components/home/audience-card";
 import { FlowPreview } from "@/components/home/flow-preview";
@@ -50,13 +49,13 @@ export default async function HomePage() {
           <p className="mt-5 text-lg leading-8 text-pretty text-foreground">{home.lead}</p>
           <p className="mt-4 leading-7 text-pretty text-muted">{home.body}</p>
           <div className="mt-7 flex flex-wrap items-center gap-3">
-            <Link
+            <a
               href={home.primaryAction.href}
               className="inline-flex items-center gap-2 rounded-lg bg-accent px-5 py-2.5 font-medium text-accent-foreground shadow-sm hover:opacity-90"
             >
               {home.primaryAction.label}
               <span aria-hidden="true">→</span>
-            </Link>
+            </a>
             <a
               href={home.secondaryAction.href}
               className="inline-flex items-center rounded-lg border border-line bg-surface-raised px-5 py-2.5 font-medium text-foreground hover:border-accent/60"
@@ -137,22 +136,22 @@ export default async function HomePage() {
           <ul className="mt-4 flex flex-wrap gap-2 text-sm">
             {CONCEPTS.map((concept) => (
               <li key={concept.slug}>
-                <Link
+                <a
                   href={`/concepts/${concept.slug}`}
                   className="inline-flex rounded-full border border-line bg-surface-raised px-3 py-1 text-foreground hover:border-accent/60 hover:text-accent"
                 >
                   {concept.title}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
-          <Link
+          <a
             href={home.conceptsLink.href}
             className="mt-5 inline-flex items-center gap-1.5 font-medium text-accent underline-offset-4 hover:underline"
           >
             {home.conceptsLink.label}
             <span aria-hidden="true">→</span>
-          </Link>
+          </a>
         </section>
       </div>
     </div>

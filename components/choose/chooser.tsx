@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Oauth21Badge } from "@/components/flow-card";
 import { APP_KIND_TEXT, chooseText, FOLLOW_UP_TEXT, RECOMMENDATION_TEXT, WHY_NOT_TEXT } from "@/content/choose";
@@ -62,12 +61,12 @@ function Result({ recommendation, headingRef }: { recommendation: Recommendation
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Link href={flowHref(flow.id)} data-open-flow className="inline-flex items-center gap-2 rounded-lg bg-accent px-4 py-2 font-medium text-accent-foreground hover:opacity-90">
+        <a href={flowHref(flow.id)} data-open-flow className="inline-flex items-center gap-2 rounded-lg bg-accent px-4 py-2 font-medium text-accent-foreground hover:opacity-90">
           {chooseText.openFlow(flow.name)} <span aria-hidden="true">→</span>
-        </Link>
-        <Link href={compareHref([flow.id, runnerUp.id])} data-open-compare className="inline-flex items-center rounded-lg border border-line bg-surface px-4 py-2 font-medium text-foreground hover:border-accent hover:text-accent">
+        </a>
+        <a href={compareHref([flow.id, runnerUp.id])} data-open-compare className="inline-flex items-center rounded-lg border border-line bg-surface px-4 py-2 font-medium text-foreground hover:border-accent hover:text-accent">
           {chooseText.compare(flow.name, runnerUp.name)}
-        </Link>
+        </a>
       </div>
       {text ? (
         <p className="text-sm text-muted">
@@ -82,9 +81,9 @@ function Result({ recommendation, headingRef }: { recommendation: Recommendation
             {recommendation.avoid.map((id) => (
               <li key={id} data-avoid={id}>
                 {WHY_NOT_TEXT[id]}{" "}
-                <Link href={compareHref([flow.id, id])} className="font-medium text-accent underline-offset-2 hover:underline">
+                <a href={compareHref([flow.id, id])} className="font-medium text-accent underline-offset-2 hover:underline">
                   {chooseText.compare(flow.name, summaryOf(id).name)}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { Oauth21Badge } from "@/components/flow-card";
 import { Icon } from "@/components/flow/icons";
 import { LANES } from "@/components/flow/lanes";
@@ -81,9 +80,9 @@ export function CompareColumn({
     >
       <header className="flex flex-col gap-1">
         <h2 id={headingId} className="text-lg font-semibold text-foreground">
-          <Link href={flowHref(summary.id)} className="rounded hover:text-accent hover:underline">
+          <a href={flowHref(summary.id)} className="rounded hover:text-accent hover:underline">
             {summary.name}
-          </Link>
+          </a>
         </h2>
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">
           <Oauth21Badge status={summary.oauth21} label={summary.oauth21Label} />

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { compareText } from "@/content/compare";
 import { flows } from "@/content/flows";
 import { compareHref } from "@/machines/compare";
@@ -18,9 +17,9 @@ export function CompareWith({ flow, name }: { flow: string; name: string }) {
           .filter((other) => other.id !== flow)
           .map((other) => (
             <li key={other.id}>
-              <Link prefetch={false} href={compareHref([flow, other.id])} className="block rounded-md px-2.5 py-1.5 text-foreground hover:bg-accent-soft hover:text-accent">
+              <a href={compareHref([flow, other.id])} className="block rounded-md px-2.5 py-1.5 text-foreground hover:bg-accent-soft hover:text-accent">
                 {other.name}
-              </Link>
+              </a>
             </li>
           ))}
       </ul>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Concept } from "@/content/concepts";
 
 /** One concept on the index page: its number in reading order, title, summary and what it covers. */
@@ -12,9 +11,9 @@ export function ConceptCard({ concept, number }: { concept: Concept; number: num
         {String(number).padStart(2, "0")}
       </p>
       <h2 id={`concept-${concept.slug}`} className="text-lg font-semibold text-foreground">
-        <Link href={`/concepts/${concept.slug}`} className="after:absolute after:inset-0 after:rounded-xl">
+        <a href={`/concepts/${concept.slug}`} className="after:absolute after:inset-0 after:rounded-xl">
           {concept.title}
-        </Link>
+        </a>
       </h2>
       <p className="text-sm leading-6 text-muted">{concept.summary}</p>
       <p className="mt-auto border-t border-line pt-3 text-xs text-muted">

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { TryIt } from "@/content/concepts";
 import { tryItHref } from "@/content/concepts";
 import { flows } from "@/content/flows";
@@ -13,7 +12,7 @@ export function TryItList({ items }: { items: readonly TryIt[] }) {
     <ul className="grid gap-3 sm:grid-cols-2">
       {items.map((item) => (
         <li key={`${item.flow}/${item.scenario}`}>
-          <Link
+          <a
             href={tryItHref(item)}
             className="group flex h-full flex-col gap-1 rounded-xl border border-line bg-surface-raised p-4 shadow-sm transition-colors hover:border-accent"
           >
@@ -24,7 +23,7 @@ export function TryItList({ items }: { items: readonly TryIt[] }) {
             </span>
             <span className="text-sm leading-6 text-muted">{item.shows}</span>
             <code className="mt-auto pt-2 font-mono text-xs break-all text-muted">{item.scenario}</code>
-          </Link>
+          </a>
         </li>
       ))}
     </ul>

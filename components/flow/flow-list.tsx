@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { flowHref, flows } from "@/content/flows";
 
 /** The flows there are, for a page that could not find the one asked for. */
@@ -11,13 +10,13 @@ export function FlowList() {
       <ul className="mt-3 grid gap-2 sm:grid-cols-2">
         {flows.map((flow) => (
           <li key={flow.id}>
-            <Link
+            <a
               href={flowHref(flow.id)}
               className="block h-full rounded-lg border border-line bg-surface-raised px-3 py-2 hover:border-accent"
             >
               <span className="block font-medium text-foreground">{flow.name}</span>
               <code className="font-mono text-xs text-muted">/flows/{flow.id}</code>
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

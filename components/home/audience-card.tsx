@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
 import type { Audience } from "@/content/home";
 
@@ -68,19 +67,19 @@ export function AudienceCard({ audience, soonLabel }: { audience: Audience; soon
       <div className="mt-auto flex flex-col gap-3 pt-5">
         {audience.example ? (
           <p className="rounded-lg border border-dashed border-line bg-surface px-3 py-2 text-xs leading-5 text-muted">
-            <Link href={audience.example.href} className={`${audience.example.href === audience.example.label ? "font-mono" : "font-medium"} text-foreground underline decoration-line underline-offset-2 hover:decoration-accent`}>
+            <a href={audience.example.href} className={`${audience.example.href === audience.example.label ? "font-mono" : "font-medium"} text-foreground underline decoration-line underline-offset-2 hover:decoration-accent`}>
               {breakable(audience.example.label)}
-            </Link>
+            </a>
             <span className="block">{audience.example.note}</span>
           </p>
         ) : null}
-        <Link
+        <a
           href={audience.start.href}
           className="inline-flex w-fit items-center gap-1.5 rounded-lg bg-accent px-4 py-2 text-sm font-medium text-accent-foreground shadow-sm hover:opacity-90"
         >
           {audience.start.label}
           <span aria-hidden="true">→</span>
-        </Link>
+        </a>
       </div>
     </section>
   );

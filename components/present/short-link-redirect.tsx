@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useSyncExternalStore } from "react";
 import { shortLinkText } from "@/content/present";
 import { expandShortLink, type ScenarioTable } from "@/machines/short-link";
@@ -40,9 +39,9 @@ export function ShortLinkRedirect({ scenarios }: { scenarios: ScenarioTable }) {
           </a>
         </p>
       ) : null}
-      <Link href="/#flows" className="text-sm font-medium text-accent underline underline-offset-2">
+      <a href="/#flows" className="text-sm font-medium text-accent underline underline-offset-2">
         {shortLinkText.homeLink}
-      </Link>
+      </a>
     </div>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConceptBlockView } from "@/components/concepts/concept-block";
 import { InlineText } from "@/components/concepts/inline-text";
@@ -46,9 +45,9 @@ export default async function ConceptPage({ params }: ConceptPageProps) {
         <nav aria-label="Breadcrumb" className="text-sm text-muted">
           <ol className="flex flex-wrap items-center gap-1.5">
             <li>
-              <Link href="/concepts" className="rounded hover:text-foreground">
+              <a href="/concepts" className="rounded hover:text-foreground">
                 {conceptsIndex.title}
-              </Link>
+              </a>
             </li>
             <li aria-hidden="true">/</li>
             <li aria-current="page" className="text-foreground">
@@ -152,18 +151,18 @@ export default async function ConceptPage({ params }: ConceptPageProps) {
 
         <nav aria-label="More concepts" className="mt-14 grid gap-3 border-t border-line pt-6 sm:grid-cols-2">
           {previous ? (
-            <Link href={`/concepts/${previous.slug}`} className="rounded-xl border border-line p-4 hover:border-accent">
+            <a href={`/concepts/${previous.slug}`} className="rounded-xl border border-line p-4 hover:border-accent">
               <span className="block text-xs text-muted">Previous</span>
               <span className="font-semibold text-foreground">{previous.title}</span>
-            </Link>
+            </a>
           ) : (
             <span />
           )}
           {next ? (
-            <Link href={`/concepts/${next.slug}`} className="rounded-xl border border-line p-4 text-right hover:border-accent">
+            <a href={`/concepts/${next.slug}`} className="rounded-xl border border-line p-4 text-right hover:border-accent">
               <span className="block text-xs text-muted">Next</span>
               <span className="font-semibold text-foreground">{next.title}</span>
-            </Link>
+            </a>
           ) : null}
         </nav>
       </article>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CompareWith } from "@/components/compare/compare-with";
 import { Oauth21Badge } from "@/components/flow-card";
@@ -75,9 +74,9 @@ export default async function FlowPage({ params }: Params) {
     <header className="pt-4 sm:pt-5">
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
         <nav aria-label="Breadcrumb" className="text-sm text-muted">
-          <Link href="/#flows" className="rounded hover:text-foreground hover:underline">
+          <a href="/#flows" className="rounded hover:text-foreground hover:underline">
             Flows
-          </Link>
+          </a>
           <span aria-hidden="true"> / </span>
           <span aria-current="page">{summary.name}</span>
         </nav>
