@@ -124,7 +124,8 @@ export function Chooser() {
 
   return (
     <div className="flex flex-col gap-6">
-      <form onSubmit={submit} className="flex flex-col gap-6" data-chooser>
+      {/* autoComplete off: the browser must not restore ticks on Back that React state does not know of. */}
+      <form onSubmit={submit} autoComplete="off" className="flex flex-col gap-6" data-chooser>
         <Question
           name="appKind"
           legend={chooseText.appKindQuestion}

@@ -43,10 +43,15 @@ async function visit(options: { colorScheme?: "light" | "dark"; width?: number; 
   return opened.page;
 }
 
+/** Waits until React runs the questionnaire (answers given before it hydrates would be lost). */
+async function waitForChooser(page: Page): Promise<void> {
+  await page.waitForFunction(() => Object.keys(document.querySelector("[data-chooser]") ?? {}).some((key) => key.startsWith("__react")));
+}
+
 async function openChooser(page: Page): Promise<void> {
   const response = await page.goto(`${baseUrl}/choose`);
   expect(response?.status()).toBe(200);
-  await page.waitForFunction(() => Object.keys(document.querySelector("[data-chooser]") ?? {}).some((key) => key.startsWith("__react")));
+  await waitForChooser(page);
 }
 
 /** Answer through the UI, from the keyboard where it can: the kind of app, then the follow-ups it asks. */
@@ -92,7 +97,9 @@ describe("choosing a flow", () => {
     await page.locator("[data-open-flow]").click();
     await page.waitForURL(new RegExp(`/flows/${expected.flow}`));
     await page.locator('[data-hydrated][data-player="ready"]').waitFor({ timeout: 15_000 });
+    // Pages link with plain anchors: going back loads the questionnaire again.
     await page.goBack();
+    await waitForChooser(page);
     await answer(page, answers);
     await page.locator("[data-open-compare]").click();
     await page.locator('[data-compare="ready"]').waitFor({ timeout: 20_000 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbedPlayer } from "@/components/present/embed-player";
-import { presentedFlowData } from "@/components/present/flow-data";
+import { flowPageData } from "@/components/flow/flow-data";
 import { findFlow as findSummary } from "@/content/flows";
 import { FLOW_IDS } from "@/machines/flows";
 
@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function EmbedPage({ params }: Params) {
   const { flow: id } = await params;
-  const data = await presentedFlowData(id);
+  const data = await flowPageData(id);
   if (!data) notFound();
   return <EmbedPlayer flow={data.info} initial={data.initial} narration={data.narration} />;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { presentedFlowData, speakerNotesTable } from "@/components/present/flow-data";
+import { flowPageData, speakerNotesTable } from "@/components/flow/flow-data";
 import { Presentation } from "@/components/present/presentation";
 import { findFlow as findSummary } from "@/content/flows";
 import { presentText } from "@/content/present";
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function PresentPage({ params }: Params) {
   const { flow: id } = await params;
-  const data = await presentedFlowData(id);
+  const data = await flowPageData(id);
   if (!data) notFound();
   return <Presentation flow={data.info} initial={data.initial} narration={data.narration} notes={speakerNotesTable(id as FlowId)} />;
 }

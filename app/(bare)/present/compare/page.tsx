@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { speakerNotesTable } from "@/components/present/flow-data";
+import { speakerNotesTable } from "@/components/flow/flow-data";
 import { ComparePresentation, type CompareNotes } from "@/components/present/compare-presentation";
 import { presentCompareText } from "@/content/present";
 import { FLOW_IDS } from "@/machines/flows/types";

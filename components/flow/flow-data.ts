@@ -1,7 +1,7 @@
 /**
- * What the presenter, audience and embed pages hand their client parts, computed when the site is
- * built (server only: it reads the flow registry and content, none of which ships to the browser).
- * The same shape the flow page builds (app/(site)/flows/[flow]/page.tsx).
+ * What the flow, presenter, audience and embed pages hand their client parts, computed when the
+ * site is built (server only: it reads the flow registry and content, none of which ships to the
+ * browser beyond this flow's own narration).
  */
 import type { FlowInfo, NarrationTable } from "@/components/flow/flow-info";
 import { findFlow as findSummary } from "@/content/flows";
@@ -17,7 +17,7 @@ import type { Trace } from "@/machines/trace";
 /** A scenario id no flow uses, so narrationFor answers with the flow's own narration. */
 const NO_SCENARIO = "\u0000flow";
 
-export interface PresentedFlowData {
+export interface FlowPageData {
   readonly info: FlowInfo;
   /** The default scenario's trace with the default seed, recorded at build time. */
   readonly initial: Trace;
@@ -49,7 +49,7 @@ export function speakerNotesTable(flow: FlowId): Readonly<Record<string, Speaker
   return notes;
 }
 
-export async function presentedFlowData(id: string): Promise<PresentedFlowData | undefined> {
+export async function flowPageData(id: string): Promise<FlowPageData | undefined> {
   const flow = findFlow(id);
   const summary = findSummary(id);
   if (!flow || !summary) return undefined;
