@@ -5,6 +5,7 @@ import { useActorRef, useSelector } from "@xstate/react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { CopyLinkButton, Notices, SeedField } from "@/components/flow/flow-options";
 import { Icon, type IconName } from "@/components/flow/icons";
+import { keepsKeys } from "@/components/flow/keys";
 import { compareText, PHASE_TEXT } from "@/content/compare";
 import { flows as FLOW_SUMMARIES, type FlowSummary } from "@/content/flows";
 import type { Narration } from "@/content/narration";
@@ -19,14 +20,6 @@ import { SummaryTable } from "./summary-table";
 
 type NarrationLookup = (flow: string, scenario: string, stepId: string) => Narration | undefined;
 
-/** Keys the page keeps for itself while focus is in a control that uses them (as on the flow page). */
-function keepsKeys(target: EventTarget | null, key: string): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target.closest("input, textarea, select, [role='tab'], [role='slider'], [role='listbox'], [role='menu'], iframe")) return true;
-  if ((key === " " || key === "Enter") && target.closest("button, a[href], summary, [role='button']")) return true;
-  return false;
-}
 
 const KEY_EVENTS: Readonly<Record<string, ComparePlayerEvent>> = {
   ArrowRight: { type: "NEXT" },

@@ -12,6 +12,7 @@ import { BrowserWindow } from "./browser-window";
 import { CopyLinkButton, Notices, ScenarioPicker, SeedField } from "./flow-options";
 import { narrationIn, type FlowInfo, type NarrationTable } from "./flow-info";
 import { FlowTabs } from "./flow-tabs";
+import { keepsKeys } from "./keys";
 import { loadEditUrl, loadTamperBar, preloadLazyParts } from "./lazy-parts";
 import { NarrationPanel } from "./narration-panel";
 import { PlayerControls } from "./player-controls";
@@ -27,15 +28,6 @@ const TamperBar = dynamic(() => loadTamperBar().then((module) => module.TamperBa
 /** Read edits from an address only when it carries some: the parser is not part of the first load. */
 const EDIT_IN_ADDRESS = /(?:^\?|&)edit=/;
 
-/** Keys the page keeps for itself while focus is in a control that uses them. */
-function keepsKeys(target: EventTarget | null, key: string): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target.closest("input, textarea, select, [role='tab'], [role='slider'], [role='listbox'], [role='menu'], iframe")) return true;
-  // Space and Enter press a focused button, link or summary; they do not toggle playback.
-  if ((key === " " || key === "Enter") && target.closest("button, a[href], summary, [role='button']")) return true;
-  return false;
-}
 
 const KEY_EVENTS: Readonly<Record<string, PlayerEvent>> = {
   ArrowRight: { type: "NEXT" },

@@ -17,11 +17,11 @@ import { comparePlayerMachine, positionsOf } from "@/machines/compare-player";
 import { DEFAULT_SEED, sanitizeSeed } from "@/machines/flow-url";
 import type { FlowId } from "@/machines/flows/types";
 import { compareLinkOf, parsePresentCompareUrl, presentCompareHref, presentCompareQuery, sameComparison, shownCompare } from "@/machines/present-compare";
+import { presentFlowHref } from "@/machines/present-flow-link";
 import { shortCompareLink } from "@/machines/short-link";
 import {
   createAudienceSync,
   createPresenterSync,
-  keyCommand,
   newSession,
   parseSession,
   type AudienceSync,
@@ -29,10 +29,9 @@ import {
   type PresentationState,
   type ShownCompare,
 } from "@/machines/presentation-sync";
-import { openChannel, toggleFullscreen, ToolButton, useSearch, type PresentView } from "./presentation";
+import { openChannel, toggleFullscreen, ToolButton, usePresenterKeys, useSearch, type PresentView } from "./presentation";
 import { PresentClock } from "./present-clock";
 import { QrPanel } from "./qr-panel";
-import { keepsKeys } from "./use-presented-flow";
 
 type NarrationLookup = (flow: string, scenario: string, stepId: string) => Narration | undefined;
 
@@ -195,7 +194,7 @@ export function ComparePresentation({ notes }: { notes: CompareNotes }) {
         const { shown } = next;
         if (shown.kind === "flow") {
           // The presenter moved to one flow: this window follows it there.
-          window.location.replace(`/present/${encodeURIComponent(shown.flow)}?scenario=${encodeURIComponent(shown.scenario)}&step=${shown.step}&seed=${encodeURIComponent(shown.seed)}&view=audience&session=${id}`);
+          window.location.replace(presentFlowHref(shown, { session: id }));
           return;
         }
         setTarget(shown);
@@ -221,26 +220,7 @@ export function ComparePresentation({ notes }: { notes: CompareNotes }) {
     if (snapshot.matches("ready") && snapshot.context.row !== target.step - 1) actor.send({ type: "GOTO_ROW", row: target.step - 1 });
   }, [view, target, ready, actor]);
 
-  // Keys: the presenter acts on them; an audience window hands them to the presenter. F is local.
-  useEffect(() => {
-    if (!view) return;
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (keepsKeys(event.target, event.key)) return;
-      if (event.key === "f" || event.key === "F") {
-        event.preventDefault();
-        toggleFullscreen();
-        return;
-      }
-      const command = keyCommand(event.key);
-      if (!command) return;
-      event.preventDefault();
-      if (view === "presenter") run(command);
-      else audienceSync.current?.command(command);
-    }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, [view, run]);
+  usePresenterKeys(view, run, audienceSync);
 
   const shown = location ? shownCompare(location, row) : undefined;
 

@@ -11,7 +11,8 @@ import { embedText } from "@/content/present";
 import { parseFlowUrl, serializeFlowUrl } from "@/machines/flow-url";
 import type { PlayerEvent } from "@/machines/player";
 import type { Trace } from "@/machines/trace";
-import { keepsKeys, requestOf, usePresentedFlow } from "./use-presented-flow";
+import { keepsKeys } from "@/components/flow/keys";
+import { requestOf, usePresentedFlow } from "./use-presented-flow";
 
 const noSubscription = () => () => undefined;
 

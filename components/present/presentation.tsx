@@ -2,7 +2,7 @@
 
 import "@/components/flow/flow.css";
 import "./present.css";
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type RefObject } from "react";
 import type { FlowInfo, NarrationTable } from "@/components/flow/flow-info";
 import { narrationIn } from "@/components/flow/flow-info";
 import { Icon } from "@/components/flow/icons";
@@ -25,12 +25,14 @@ import {
   type SyncChannel,
 } from "@/machines/presentation-sync";
 import { presentCompareHref } from "@/machines/present-compare-link";
+import { presentFlowHref } from "@/machines/present-flow-link";
 import { shortLink } from "@/machines/short-link";
 import { stepProblem, stepTone } from "@/machines/stage";
 import type { Trace } from "@/machines/trace";
 import { PresentClock } from "./present-clock";
 import { QrPanel } from "./qr-panel";
-import { keepsKeys, requestOf, usePresentedFlow } from "./use-presented-flow";
+import { keepsKeys } from "@/components/flow/keys";
+import { requestOf, usePresentedFlow } from "./use-presented-flow";
 
 export type PresentView = "presenter" | "audience";
 
@@ -53,6 +55,32 @@ export function openChannel(session: string): SyncChannel | undefined {
 export function toggleFullscreen() {
   if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
   else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+}
+
+/**
+ * Keys: the presenter acts on them (`run`); an audience window hands them to the presenter over
+ * its sync, so a clicker aimed at the projector still works. F (full screen) is local to a window.
+ */
+export function usePresenterKeys(view: PresentView | undefined, run: (command: PresentationCommand) => void, audienceSync: RefObject<AudienceSync | undefined>) {
+  useEffect(() => {
+    if (!view) return;
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (keepsKeys(event.target, event.key)) return;
+      if (event.key === "f" || event.key === "F") {
+        event.preventDefault();
+        toggleFullscreen();
+        return;
+      }
+      const command = keyCommand(event.key);
+      if (!command) return;
+      event.preventDefault();
+      if (view === "presenter") run(command);
+      else audienceSync.current?.command(command);
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [view, run, audienceSync]);
 }
 
 export function ToolButton({ label, pressed, keys, onClick, children }: { label: string; pressed?: boolean; keys?: string; onClick: () => void; children: React.ReactNode }) {
@@ -184,7 +212,7 @@ export function Presentation({ flow, initial, narration, notes }: { flow: FlowIn
         if (shown.flow !== flow.id) {
           // The presenter moved to another flow: this window follows it there.
           if ((FLOW_IDS as readonly string[]).includes(shown.flow)) {
-            window.location.replace(`/present/${shown.flow}${serializeFlowUrl(shown)}&view=audience&session=${id}`);
+            window.location.replace(presentFlowHref(shown, { session: id }));
           }
           return;
         }
@@ -198,31 +226,12 @@ export function Presentation({ flow, initial, narration, notes }: { flow: FlowIn
     };
   }, [view, actor, flow.id]);
 
-  // Keys: the presenter acts on them; an audience window hands them to the presenter. F is local.
-  useEffect(() => {
-    if (!view) return;
-    function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (keepsKeys(event.target, event.key)) return;
-      if (event.key === "f" || event.key === "F") {
-        event.preventDefault();
-        toggleFullscreen();
-        return;
-      }
-      const command = keyCommand(event.key);
-      if (!command) return;
-      event.preventDefault();
-      if (view === "presenter") run(command);
-      else audienceSync.current?.command(command);
-    }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, [view, run]);
+  usePresenterKeys(view, run, audienceSync);
 
   const openAudience = useCallback(() => {
     const id = session.current;
     if (!id) return;
-    const url = `/present/${flow.id}${serializeFlowUrl({ scenario, step: index + 1, seed })}&view=audience&session=${id}`;
+    const url = presentFlowHref({ flow: flow.id, scenario, step: index + 1, seed }, { session: id });
     const opened = window.open(url, `oauth-sim-audience-${id}`, "popup,width=1280,height=720");
     setBlocked(opened ? undefined : `${window.location.origin}${url}`);
   }, [flow.id, scenario, index, seed]);

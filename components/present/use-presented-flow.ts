@@ -40,11 +40,3 @@ export function usePresentedFlow(flow: FlowInfo, initial: Trace) {
   return { actor, send, trace, index, request, notices, ready, loading, error, step: trace?.steps[index] };
 }
 
-/** Keys a focused control keeps for itself (typing, a select, a button pressed with Space or Enter). */
-export function keepsKeys(target: EventTarget | null, key: string): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target.closest("input, textarea, select, [role='slider'], [role='listbox']")) return true;
-  if ((key === " " || key === "Enter") && target.closest("button, a[href], summary, [role='button']")) return true;
-  return false;
-}
