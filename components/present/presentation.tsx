@@ -256,7 +256,7 @@ export function Presentation({ flow, initial, narration, notes }: { flow: FlowIn
       data-connected={audience ? connected : undefined}
     >
       <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-[16rem] flex-1">
           <h1 className="truncate text-xl font-bold tracking-tight text-foreground lg:text-2xl">
             {flow.name}
             <span className="sr-only"> — {audience ? presentText.audienceTitle(flow.name) : presentText.presenterTitle(flow.name)}</span>
