@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { KeepOffline } from "@/components/offline/keep-offline";
 import { THEME_INIT_SCRIPT } from "@/components/theme/theme";
 import { site } from "@/content/site";
 import "./globals.css";
@@ -34,6 +35,7 @@ export default function RootLayout({ children }: Readonly<{ children: ReactNode 
         </a>
         {/* Each route group brings its own <main id="main">: app/(site) with the header and footer, app/(bare) without. */}
         {children}
+        <KeepOffline />
       </body>
     </html>
   );

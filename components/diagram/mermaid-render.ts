@@ -1,6 +1,6 @@
 /**
- * mermaid, loaded on demand: `import("mermaid")` runs the first time a diagram is drawn, so the
- * library (≈ 190 KB gz) is never part of a page's first load. Renders are queued one at a time,
+ * mermaid, loaded on demand (through mermaid-library.ts) the first time a diagram is drawn, so the
+ * library (≈ 190 KB gz) is never part of a page's first load, nor of what is kept for offline use. Renders are queued one at a time,
  * because mermaid's configuration is global.
  */
 import type { Mermaid, MermaidConfig } from "mermaid";
@@ -9,7 +9,7 @@ import type { ResolvedTheme } from "@/components/theme/theme";
 let loading: Promise<Mermaid> | undefined;
 
 function loadMermaid(): Promise<Mermaid> {
-  loading ??= import("mermaid").then((module) => module.default);
+  loading ??= import("./mermaid-library").then((module) => module.default);
   // A failed load (offline before it was cached) may be retried by the next render.
   loading.catch(() => {
     loading = undefined;

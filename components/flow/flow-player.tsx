@@ -13,11 +13,10 @@ import { CopyLinkButton, Notices, ScenarioPicker, SeedField } from "./flow-optio
 import { narrationIn, type FlowInfo, type NarrationTable } from "./flow-info";
 import { FlowTabs } from "./flow-tabs";
 import { keepsKeys } from "./keys";
-import { loadEditUrl, loadTamperBar, preloadLazyParts } from "./lazy-parts";
+import { loadEditUrl, loadTamperBar } from "./lazy-parts";
 import { NarrationPanel } from "./narration-panel";
 import { PlayerControls } from "./player-controls";
 import { Stage } from "./stage";
-import { whenIdleAfterLoad } from "./when-idle";
 import { LazyPredictPanel, preloadPredictPanel, PredictToggle } from "@/components/predict/predict-mode";
 import { QuizArea } from "@/components/quiz/quiz-area";
 import { FlowPlayerContext } from "./tamper-context";
@@ -142,10 +141,6 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
   const seed = request?.seed ?? DEFAULT_SEED;
   /** Fetch the engine as soon as the learner reaches for a control that needs it. */
   const warmUp = useCallback(() => void loadEngine().catch(() => undefined), []);
-
-  // Once loaded and idle, fetch everything the page loads on demand (lazy-parts.ts): a learner who
-  // loses the network can still change scenario, seed or scopes, inspect, edit, predict and check themselves.
-  useEffect(() => whenIdleAfterLoad(() => void preloadLazyParts()), []);
 
   const loadScenario = useCallback(
     (id: string) => {

@@ -22,15 +22,6 @@ const Inspector = dynamic(() => loadInspector().then((module) => module.Inspecto
 const loadDiagramPanel = () => import("@/components/diagram/sequence-diagram-panel");
 const loadExercisesPanel = () => import("./exercises-panel");
 
-/**
- * Fetch the tabs' code ahead of need, for offline use: the inspector (with its request editor),
- * the diagram panel (mermaid itself stays on demand) and the exercises. Same loaders as the tabs
- * use, so the browser fetches the very chunks they will ask for.
- */
-export function preloadTabs(): Promise<unknown> {
-  return Promise.all([loadInspector().then((module) => module.preloadRequestEditor()), loadDiagramPanel(), loadExercisesPanel()]);
-}
-
 const SequenceDiagramPanel = dynamic(() => loadDiagramPanel().then((module) => module.SequenceDiagramPanel), {
   ssr: false,
   loading: () => <Placeholder text="Loading the diagram…" />,

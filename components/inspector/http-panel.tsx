@@ -18,11 +18,6 @@ function direction(step: TraceStep): string {
 
 const loadRequestEditor = () => import("./request-editor");
 
-/** Fetch the request editor ahead of need (for offline use). */
-export function preloadRequestEditor(): Promise<unknown> {
-  return loadRequestEditor();
-}
-
 /** The request editor is fetched when a learner first opens it. */
 const RequestEditor = dynamic(() => loadRequestEditor().then((module) => module.RequestEditor), {
   ssr: false,

@@ -68,8 +68,6 @@ function tabsFor(trace: Trace, index: number, step: TraceStep): TabItem<Inspecto
 }
 
 /** What happened in one step, for developers: raw HTTP, the token, PKCE, each role's knowledge, the checks. */
-export { preloadRequestEditor } from "./http-panel";
-
 export function Inspector({ trace, index }: { trace: Trace; index: number }) {
   const [tab, setTab] = useState<InspectorTab>("http");
   const idBase = useId();

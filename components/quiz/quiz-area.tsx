@@ -14,11 +14,6 @@ const LOADING = LEARN_MODES_TEXT.quizLoading;
 /** The questions (and their text for every flow) load when the section comes near the screen. */
 const loadQuizSection = () => import("./quiz-section");
 
-/** Fetch the questions ahead of need (for offline use). */
-export function preloadQuizSection(): Promise<unknown> {
-  return loadQuizSection();
-}
-
 const QuizSection = dynamic(() => loadQuizSection().then((module) => module.QuizSection), {
   ssr: false,
   loading: () => <p className="text-sm text-muted">{LOADING}</p>,

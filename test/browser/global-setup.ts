@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
+import { MANIFEST_FILE, writeOfflineManifest } from "../../scripts/offline-manifest.mjs";
 import { createStaticServer } from "../../scripts/serve-static.mjs";
 
 declare module "vitest" {
@@ -24,7 +25,7 @@ const outDir = path.join(root, "out");
 
 /** Everything the static export is built from. */
 const SOURCES = ["app", "components", "content", "machines", "public"];
-const SOURCE_FILES = ["next.config.ts", "postcss.config.mjs", "package.json", "package-lock.json", "tsconfig.json"];
+const SOURCE_FILES = ["next.config.ts", "postcss.config.mjs", "package.json", "package-lock.json", "tsconfig.json", "scripts/offline-manifest.mjs"];
 
 function newestMtime(entry: string): number {
   let stats;
@@ -46,6 +47,7 @@ function newestMtime(entry: string): number {
 function staleReason(): string | null {
   const index = path.join(outDir, "index.html");
   if (!existsSync(index)) return "out/ has no static export yet";
+  if (!existsSync(path.join(outDir, MANIFEST_FILE))) return `out/ has no ${MANIFEST_FILE} yet`;
   const built = statSync(index).mtimeMs;
   for (const source of [...SOURCES, ...SOURCE_FILES]) {
     if (newestMtime(path.join(root, source)) > built) return `${source} changed since the last build`;
@@ -53,6 +55,7 @@ function staleReason(): string | null {
   return null;
 }
 
+/** What `npm run build` does: `next build`, then the offline manifest for the service worker. */
 function build(): Promise<void> {
   return new Promise((resolve, reject) => {
     const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -66,7 +69,10 @@ function build(): Promise<void> {
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.on("error", reject);
     child.on("close", (code) => {
-      if (code === 0 && existsSync(path.join(outDir, "index.html"))) resolve();
+      if (code === 0 && existsSync(path.join(outDir, "index.html"))) {
+        writeOfflineManifest(outDir);
+        resolve();
+      }
       else reject(new Error(`next build failed (exit code ${code}):\n${output.slice(-8000)}`));
     });
   });

@@ -1,10 +1,12 @@
 /**
- * Once a flow page has loaded, it keeps working without a network: the page fetches its lazily
- * loaded parts (the engine that runs the flows, the inspector) when the browser is idle, so a
- * learner who goes offline can still change scenario and seed, step to the end, and have tokens
- * decoded and verified.
+ * Once a page has loaded, it keeps working without a network: when the browser is idle, the
+ * service worker (public/sw.js) fetches the page and everything it may load on demand, as the
+ * offline manifest lists it (scripts/offline-manifest.mjs), off the page's main thread. A learner
+ * who goes offline can still change scenario and seed, step to the end, have tokens decoded and
+ * verified, edit requests, predict and quiz — and reload the page.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import { FLOWS } from "@/machines/flows";
 import { runFlow } from "@/machines/run";
 import { launchChromium, openPage, type Browser } from "./chromium";
@@ -22,20 +24,38 @@ afterAll(async () => {
 
 const LIVE = "[data-live-region]";
 
+/** How many of the assets the manifest lists for the page are not yet in the service worker's cache. */
+function missingFromCache(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    if (!navigator.serviceWorker?.controller) return Number.POSITIVE_INFINITY;
+    const manifest = (await (await fetch("/offline-manifest.json")).json()) as { groups: string[][]; pages: Record<string, number> };
+    const urls = manifest.groups[manifest.pages[location.pathname]!]!;
+    const cache = await caches.open("oauth-sim-offline-v1");
+    const cached = await Promise.all(urls.map((url) => cache.match(url)));
+    return cached.filter((response) => !response).length;
+  });
+}
+
+/** Scripts the page itself fetched after its load event (the service worker's fetches are not among them). */
+function scriptsFetchedAfterLoad(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const loaded = (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventStart;
+    return performance
+      .getEntriesByType("resource")
+      .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === "script" && entry.startTime >= loaded)
+      .map((entry) => entry.name);
+  });
+}
+
 describe("offline, once loaded", () => {
-  it("changes scenario and seed, steps to the end, verifies tokens, edits, predicts and quizzes with the network gone", async () => {
+  it("changes scenario and seed, steps to the end, verifies tokens, edits, predicts, quizzes and reloads with the network gone", async () => {
     const { page, errors, foreignRequests } = await openPage(browser.context, baseUrl);
     await page.goto(`${baseUrl}/flows/authorization-code-pkce`);
     await page.locator('[data-hydrated][data-player="ready"]').waitFor({ timeout: 15_000 });
-    // Once loaded and idle, the page fetches what it loads lazily: wait until those scripts arrived.
-    const prefetched = () =>
-      page.evaluate(() => {
-        const loaded = (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventStart;
-        return performance.getEntriesByType("resource").filter((entry) => (entry as PerformanceResourceTiming).initiatorType === "script" && entry.startTime >= loaded && (entry as PerformanceResourceTiming).responseEnd > 0).length;
-      });
-    await expect.poll(prefetched, { timeout: 15_000 }).toBeGreaterThan(0);
-    await page.waitForLoadState("networkidle");
-
+    // Once loaded and idle, the service worker keeps the page and its on-demand parts.
+    await expect.poll(() => missingFromCache(page), { timeout: 20_000 }).toBe(0);
+    // …without the page running any of them: nothing was fetched (so nothing evaluated) on its main thread.
+    expect(await scriptsFetchedAfterLoad(page)).toEqual([]);
     await browser.context.setOffline(true);
     try {
       const flow = FLOWS["authorization-code-pkce"];
@@ -70,6 +90,15 @@ describe("offline, once loaded", () => {
       await page.locator("[data-quiz-question]").first().waitFor({ timeout: 15_000 });
       await page.getByRole("button", { name: "Predict each step" }).click();
       await page.locator("[data-predict-panel]").waitFor({ timeout: 15_000 });
+
+      // Reloaded without a network, the page comes back at the step its address names, and plays.
+      await page.goto(`${baseUrl}/flows/authorization-code-pkce?step=3&seed=offline-2`);
+      await page.locator('[data-hydrated][data-player="ready"]').waitFor({ timeout: 15_000 });
+      const reloaded = await runFlow(flow, flow.scenarios[0]!, "offline-2");
+      await expect.poll(() => page.locator(LIVE).textContent()).toBe(`Step 3 of ${reloaded.steps.length}: ${reloaded.steps[2]!.title}`);
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press("End");
+      await expect.poll(() => page.locator(LIVE).textContent()).toBe(`Step ${reloaded.steps.length} of ${reloaded.steps.length}: ${reloaded.steps.at(-1)!.title}`);
     } finally {
       await browser.context.setOffline(false);
     }

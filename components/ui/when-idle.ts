@@ -1,7 +1,7 @@
 /**
- * Run `task` once the page has finished loading and the browser has a quiet moment: for work the
- * page will want later (the lazily loaded engine and inspector), fetched ahead so the page keeps
- * working when the network goes away. Returns a function that cancels it.
+ * Run `task` once the page has finished loading and the browser has a quiet moment: for work that
+ * must not compete with the page's first load (registering the service worker that keeps the page
+ * for offline use). Returns a function that cancels it.
  */
 export function whenIdleAfterLoad(task: () => void, { timeout = 4000 } = {}): () => void {
   let cancelled = false;
