@@ -251,17 +251,18 @@ export type PageView = Extract<BrowserPage, { kind: "page" }>;
 
 /**
  * The HTML page the browser's frame should hold at `index`: the one shown now, else the last one
- * shown. Keeping one frame loaded across steps means stepping past a redirect does not tear the
- * frame down and parse the page again. Before the first page there is no frame at all: a sandboxed
- * frame gets a renderer process of its own, and starting one while the page loads held its first
- * paint back by a second in Lighthouse's Chromium, one run in two.
+ * shown, else — when `ahead` — the next one to come. Keeping one frame loaded across steps means
+ * stepping past a redirect does not tear the frame down and parse the page again, and loading the
+ * first page ahead means the step that shows it does not wait for a frame. Not while the page
+ * loads, though (`ahead` false): a sandboxed frame gets a renderer process of its own, and starting
+ * one then held the page's first paint back by a second in Lighthouse's Chromium, one run in two.
  */
-export function framePageAt(pages: readonly BrowserPage[], index: number): PageView | undefined {
+export function framePageAt(pages: readonly BrowserPage[], index: number, { ahead = false } = {}): PageView | undefined {
   for (let i = Math.min(index, pages.length - 1); i >= 0; i--) {
     const page = pages[i]!;
     if (page.kind === "page") return page;
   }
-  return undefined;
+  return ahead ? pages.find((page): page is PageView => page.kind === "page") : undefined;
 }
 
 /** The scope checkboxes of an authorization server's consent page, or [] when it has none. */

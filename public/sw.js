@@ -53,7 +53,23 @@ async function keepOffline(path) {
     const fresh = await fetch(url);
     if (fresh.ok) await cache.put(key, fresh);
   }
+  await forgetOldAssets(cache, manifest);
   return urls.length;
+}
+
+/**
+ * Content-hashed assets the site no longer serves are left over from an earlier release: dropped,
+ * so the cache does not grow with every release. Only assets no page lists are asked about (the
+ * mermaid chunks a drawn diagram left in the cache, and old ones), and only a 404 removes one.
+ */
+async function forgetOldAssets(cache, manifest) {
+  const listed = new Set((manifest.groups ?? []).flat());
+  for (const request of await cache.keys()) {
+    const { pathname } = new URL(request.url);
+    if (!pathname.startsWith("/_next/static/") || listed.has(pathname)) continue;
+    const answer = await fetch(request.url, { method: "HEAD", cache: "no-store" }).catch(() => undefined);
+    if (answer?.status === 404) await cache.delete(request);
+  }
 }
 
 self.addEventListener("fetch", (event) => {

@@ -1,7 +1,8 @@
 "use client";
 
 import { cn } from "@/components/ui/cn";
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { whenIdleAfterLoad } from "@/components/ui/when-idle";
 import { browserView, framePageAt, scopeChoicesOf, shortUrl, statusText, submittedScopes, urlParts, type BrowserPage, type PageView } from "@/machines/stage";
 import type { Trace } from "@/machines/trace";
 import { AddressBar } from "./address-bar";
@@ -108,6 +109,9 @@ export function BrowserWindow({
   onGrant: (granted: string[], offered: readonly string[]) => void;
 }) {
   const pages = useMemo(() => trace.steps.map((_, i) => browserView(trace, i).page), [trace]);
+  // The first page is loaded into the frame ahead of its step, but only once the page has loaded (framePageAt).
+  const [loadAhead, setLoadAhead] = useState(false);
+  useEffect(() => whenIdleAfterLoad(() => setLoadAhead(true)), []);
   if (!trace.roles.includes("resourceOwner")) {
     return (
       <div className="rounded-xl border border-dashed border-line bg-surface">
@@ -120,7 +124,7 @@ export function BrowserWindow({
 
   const view = browserView(trace, index);
   const page = view.page;
-  const frame = framePageAt(pages, index);
+  const frame = framePageAt(pages, index, { ahead: loadAhead });
   const consent =
     grantable && page.kind === "page" && page.from === "authorizationServer" && trace.steps[page.stepIndex]?.to === "resourceOwner"
       ? scopeChoicesOf(page.html)

@@ -106,4 +106,37 @@ describe("offline, once loaded", () => {
     expect(foreignRequests).toEqual([]);
     await page.close();
   });
+
+  it("drops the assets of an earlier release from its cache, and keeps the diagram's, which the site still serves", async () => {
+    const { page, errors } = await openPage(browser.context, baseUrl);
+    await page.goto(`${baseUrl}/flows/implicit`);
+    await page.locator('[data-hydrated][data-player="ready"]').waitFor({ timeout: 15_000 });
+    await expect.poll(() => missingFromCache(page), { timeout: 20_000 }).toBe(0);
+    // Drawing the diagram leaves mermaid's chunks in the cache (no page lists them).
+    await page.getByRole("tab", { name: "Sequence diagram" }).click();
+    await page.locator('[data-diagram-status="ready"]').waitFor({ timeout: 30_000 });
+
+    const STALE = "/_next/static/chunks/from-an-earlier-release.js";
+    const unlisted = () =>
+      page.evaluate(async () => {
+        const manifest = (await (await fetch("/offline-manifest.json")).json()) as { groups: string[][] };
+        const listed = new Set(manifest.groups.flat());
+        const cache = await caches.open("oauth-sim-offline-v1");
+        return (await cache.keys()).map((request) => new URL(request.url).pathname).filter((path) => path.startsWith("/_next/static/") && !listed.has(path)).sort();
+      });
+    const diagramChunks = await unlisted();
+    expect(diagramChunks.length).toBeGreaterThan(0);
+
+    const kept = await page.evaluate(async (stale) => {
+      const cache = await caches.open("oauth-sim-offline-v1");
+      await cache.put(stale, new Response("/* an earlier release */", { headers: { "Content-Type": "text/javascript" } }));
+      const reply = new Promise<{ type: string }>((resolve) => navigator.serviceWorker.addEventListener("message", (event) => resolve(event.data as { type: string }), { once: true }));
+      navigator.serviceWorker.controller!.postMessage({ type: "keep-offline", path: location.pathname });
+      return (await reply).type;
+    }, STALE);
+    expect(kept).toBe("kept-offline");
+    expect(await unlisted()).toEqual(diagramChunks);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

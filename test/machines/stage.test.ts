@@ -176,12 +176,14 @@ describe("the resource owner's browser", () => {
     expect(view.page).toMatchObject({ kind: "page", from: "client", title: "Sign in on your phone" });
   });
 
-  it("keeps the frame on the last page shown while the browser follows a redirect, and has none before the first page", () => {
+  it("keeps the frame on the last page shown while the browser follows a redirect, and loads the first page ahead only when asked", () => {
     const pages = code.steps.map((_, i) => browserView(code, i).page);
     const login = at(code, "login-page");
     expect(pages.slice(0, login).every((page) => page.kind !== "page")).toBe(true);
     expect(framePageAt(pages, 0)).toBeUndefined();
     expect(framePageAt(pages, login - 1)).toBeUndefined();
+    expect(framePageAt(pages, 0, { ahead: true })).toBe(pages[login]);
+    expect(framePageAt(pages, login, { ahead: true })).toBe(pages[login]);
     expect(framePageAt(pages, login)).toBe(pages[login]);
     const redirect = at(code, "authorization-response");
     expect(pages[redirect]!.kind).toBe("redirect");
