@@ -20,7 +20,6 @@ import { SummaryTable } from "./summary-table";
 
 type NarrationLookup = (flow: string, scenario: string, stepId: string) => Narration | undefined;
 
-
 const KEY_EVENTS: Readonly<Record<string, ComparePlayerEvent>> = {
   ArrowRight: { type: "NEXT" },
   ArrowLeft: { type: "BACK" },

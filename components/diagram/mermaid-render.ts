@@ -1,7 +1,7 @@
 /**
  * mermaid, loaded on demand (through mermaid-library.ts) the first time a diagram is drawn, so the
- * library (≈ 190 KB gz) is never part of a page's first load, nor of what is kept for offline use. Renders are queued one at a time,
- * because mermaid's configuration is global.
+ * library (≈ 190 KB gz) is never part of a page's first load, nor of what is kept for offline use.
+ * Renders are queued one at a time, because mermaid's configuration is global.
  */
 import type { Mermaid, MermaidConfig } from "mermaid";
 import type { ResolvedTheme } from "@/components/theme/theme";

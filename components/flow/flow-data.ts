@@ -4,7 +4,7 @@
  * browser beyond this flow's own narration).
  */
 import type { FlowInfo, NarrationTable } from "@/components/flow/flow-info";
-import { findFlow as findSummary } from "@/content/flows";
+import { findFlow as findSummary, type FlowSummary } from "@/content/flows";
 import { narrationFor, type Narration } from "@/content/narration";
 import { speakerNoteFor, type SpeakerNote } from "@/content/speaker-notes";
 import { DEFAULT_SEED } from "@/machines/flow-url";
@@ -18,6 +18,8 @@ import type { Trace } from "@/machines/trace";
 const NO_SCENARIO = "\u0000flow";
 
 export interface FlowPageData {
+  /** The flow's words on the site (name, spec, summary), for the page around the player. */
+  readonly summary: FlowSummary;
   readonly info: FlowInfo;
   /** The default scenario's trace with the default seed, recorded at build time. */
   readonly initial: Trace;
@@ -65,5 +67,5 @@ export async function flowPageData(id: string): Promise<FlowPageData | undefined
     grantable: GRANTABLE_FLOWS.includes(flow.id),
   };
   const initial = await runFlow(flow, flow.scenarios[0]!, DEFAULT_SEED);
-  return { info, initial, narration: narrationTable(flow.id, flow.scenarios.map((scenario) => scenario.id)) };
+  return { summary, info, initial, narration: narrationTable(flow.id, flow.scenarios.map((scenario) => scenario.id)) };
 }

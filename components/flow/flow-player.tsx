@@ -27,7 +27,6 @@ const TamperBar = dynamic(() => loadTamperBar().then((module) => module.TamperBa
 /** Read edits from an address only when it carries some: the parser is not part of the first load. */
 const EDIT_IN_ADDRESS = /(?:^\?|&)edit=/;
 
-
 const KEY_EVENTS: Readonly<Record<string, PlayerEvent>> = {
   ArrowRight: { type: "NEXT" },
   ArrowLeft: { type: "BACK" },

@@ -23,17 +23,19 @@ afterAll(async () => {
 });
 
 const LIVE = "[data-live-region]";
+/** The name public/sw.js gives its cache. */
+const OFFLINE_CACHE = "oauth-sim-offline-v1";
 
 /** How many of the assets the manifest lists for the page are not yet in the service worker's cache. */
 function missingFromCache(page: Page): Promise<number> {
-  return page.evaluate(async () => {
+  return page.evaluate(async (cacheName) => {
     if (!navigator.serviceWorker?.controller) return Number.POSITIVE_INFINITY;
     const manifest = (await (await fetch("/offline-manifest.json")).json()) as { groups: string[][]; pages: Record<string, number> };
     const urls = manifest.groups[manifest.pages[location.pathname]!]!;
-    const cache = await caches.open("oauth-sim-offline-v1");
+    const cache = await caches.open(cacheName);
     const cached = await Promise.all(urls.map((url) => cache.match(url)));
     return cached.filter((response) => !response).length;
-  });
+  }, OFFLINE_CACHE);
 }
 
 /** Scripts the page itself fetched after its load event (the service worker's fetches are not among them). */
@@ -118,22 +120,22 @@ describe("offline, once loaded", () => {
 
     const STALE = "/_next/static/chunks/from-an-earlier-release.js";
     const unlisted = () =>
-      page.evaluate(async () => {
+      page.evaluate(async (cacheName) => {
         const manifest = (await (await fetch("/offline-manifest.json")).json()) as { groups: string[][] };
         const listed = new Set(manifest.groups.flat());
-        const cache = await caches.open("oauth-sim-offline-v1");
+        const cache = await caches.open(cacheName);
         return (await cache.keys()).map((request) => new URL(request.url).pathname).filter((path) => path.startsWith("/_next/static/") && !listed.has(path)).sort();
-      });
+      }, OFFLINE_CACHE);
     const diagramChunks = await unlisted();
     expect(diagramChunks.length).toBeGreaterThan(0);
 
-    const kept = await page.evaluate(async (stale) => {
-      const cache = await caches.open("oauth-sim-offline-v1");
+    const kept = await page.evaluate(async ({ stale, cacheName }) => {
+      const cache = await caches.open(cacheName);
       await cache.put(stale, new Response("/* an earlier release */", { headers: { "Content-Type": "text/javascript" } }));
       const reply = new Promise<{ type: string }>((resolve) => navigator.serviceWorker.addEventListener("message", (event) => resolve(event.data as { type: string }), { once: true }));
       navigator.serviceWorker.controller!.postMessage({ type: "keep-offline", path: location.pathname });
       return (await reply).type;
-    }, STALE);
+    }, { stale: STALE, cacheName: OFFLINE_CACHE });
     expect(kept).toBe("kept-offline");
     expect(await unlisted()).toEqual(diagramChunks);
     expect(errors).toEqual([]);

@@ -27,12 +27,11 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function FlowPage({ params }: Params) {
   const { flow: id } = await params;
-  const summary = findSummary(id);
   // The default path is recorded when the site is built, so the page opens on it at once; the
   // browser loads the engine only to run another scenario, seed or choice of scopes.
   const data = await flowPageData(id);
-  if (!data || !summary) notFound();
-  const { info, initial, narration } = data;
+  if (!data) notFound();
+  const { summary, info, initial, narration } = data;
 
   const header = (
     <header className="pt-4 sm:pt-5">
