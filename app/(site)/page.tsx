@@ -80,7 +80,7 @@ export default async function HomePage() {
       <section
         id="start"
         aria-labelledby="audiences-heading"
-        className="scroll-mt-4 border-t border-line py-10 sm:py-12"
+        className="render-when-near scroll-mt-4 border-t border-line py-10 sm:py-12"
       >
         <h2 id="audiences-heading" className="text-2xl font-semibold tracking-tight text-foreground">
           {home.audiencesHeading}
@@ -96,7 +96,7 @@ export default async function HomePage() {
       <section
         id="flows"
         aria-labelledby="flows-heading"
-        className="scroll-mt-4 border-t border-line py-10 sm:py-12"
+        className="render-when-near scroll-mt-4 border-t border-line py-10 sm:py-12"
       >
         <h2 id="flows-heading" className="text-2xl font-semibold tracking-tight text-foreground">
           {home.flowsHeading}
@@ -111,7 +111,7 @@ export default async function HomePage() {
         </ul>
       </section>
 
-      <div className="grid gap-6 border-t border-line py-10 sm:py-12 lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-10">
+      <div className="render-when-near grid gap-6 border-t border-line py-10 sm:py-12 lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-10">
         <section id="roles" aria-labelledby="roles-heading" className="scroll-mt-4">
           <h2 id="roles-heading" className="text-2xl font-semibold tracking-tight text-foreground">
             {home.rolesHeading}

@@ -19,8 +19,10 @@ function Part({ part }: { part: UrlPart }) {
   if (part.kind === "name") {
     return <span className={cn(part.highlight ? "font-semibold text-foreground" : "text-muted")}>{part.text}</span>;
   }
-  if (part.kind === "host") return <span className="font-semibold text-foreground">{part.text}</span>;
-  if (part.kind === "path") return <span className="text-foreground">{part.text}</span>;
+  // As in real browsers the host stands out by colour alone, the path is dimmed (and no bold
+  // monospace face has to be loaded for the first paint).
+  if (part.kind === "host") return <span className="text-foreground">{part.text}</span>;
+  if (part.kind === "path") return <span className="text-muted">{part.text}</span>;
   return <span className="text-muted">{part.text}</span>;
 }
 

@@ -240,10 +240,10 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
                 </span>
               </p>
             </section>
-            <div className="flow-area-narration">
+            <div className="flow-area-narration render-when-near">
               <NarrationPanel step={step} count={trace.steps.length} narration={narrationIn(narration, trace.scenario, step.id)} grantedScope={request?.grantedScope} />
             </div>
-            <section aria-labelledby="browser-heading" className="flow-area-browser" onPointerEnter={warmUp} onFocusCapture={warmUp}>
+            <section aria-labelledby="browser-heading" className="flow-area-browser render-when-near" onPointerEnter={warmUp} onFocusCapture={warmUp}>
               <h2 id="browser-heading" className="mb-2 text-sm font-semibold text-muted">
                 The resource owner&rsquo;s browser
               </h2>

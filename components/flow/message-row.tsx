@@ -124,7 +124,7 @@ export const MessageRow = memo(function MessageRow({
             onClick={() => onSelect(step.index)}
             aria-label={`Go to step ${step.index + 1}`}
             className={cn(
-              "mr-1 inline-flex size-5 items-center justify-center rounded-full align-[1px] font-mono text-[0.6875rem] font-semibold",
+              "mr-1 inline-flex size-5 items-center justify-center rounded-full align-[1px] text-[0.6875rem] font-semibold tabular-nums",
               current ? "bg-accent text-accent-foreground" : "bg-line text-foreground hover:bg-accent hover:text-accent-foreground",
             )}
           >

@@ -25,7 +25,7 @@ export function QuizArea({ flow, trace, onShow }: { flow: FlowInfo; trace: Trace
   const area = useRef<HTMLElement>(null);
   const [near, markNear] = useNearScreen(area);
   return (
-    <section ref={area} aria-labelledby={id} className="mt-4 min-w-0" onFocusCapture={markNear} data-quiz-area>
+    <section ref={area} aria-labelledby={id} className="render-when-near mt-4 min-w-0" onFocusCapture={markNear} data-quiz-area>
       <h2 id={id} className="text-xl font-bold tracking-tight text-foreground">
         {QUIZ_HEADING}
       </h2>

@@ -74,3 +74,33 @@ export async function seriousViolations(page: Page, scope: (builder: AxeBuilder)
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }
+
+/**
+ * Starts recording the page's layout shifts from its first byte on: call before `goto`. The
+ * shifts are read with `layoutShifts`.
+ */
+export async function recordLayoutShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const shifts: string[] = [];
+    (window as unknown as { layoutShifts: string[] }).layoutShifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: { node?: Node }[] })[]) {
+        const nodes = (entry.sources ?? []).map((source) => (source.node instanceof Element ? `${source.node.tagName.toLowerCase()}.${source.node.className}` : "?"));
+        shifts.push(`${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${nodes.join(", ")}`);
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+}
+
+/** The layout shifts seen since `recordLayoutShifts`, each with its score, time and the elements that moved. */
+export function layoutShifts(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { layoutShifts?: string[] }).layoutShifts ?? ["not recorded"]);
+}
+
+/**
+ * Renders what `.render-when-near` holds back until it nears the viewport, so a full-page
+ * screenshot shows the whole page as a reader scrolling through it sees it.
+ */
+export async function renderWholePage(page: Page): Promise<void> {
+  await page.addStyleTag({ content: ".render-when-near { content-visibility: visible !important; }" });
+}

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import { FLOWS, type FlowDefinition, type Scenario } from "@/machines/flows";
 import { runFlow } from "@/machines/run";
 import type { Trace } from "@/machines/trace";
-import { launchChromium, openPage, seriousViolations, type Browser, type PageVisit } from "./chromium";
+import { launchChromium, layoutShifts, openPage, recordLayoutShifts, seriousViolations, type Browser, type PageVisit } from "./chromium";
 
 const baseUrl = inject("baseUrl");
 const screenshotDir = fileURLToPath(new URL("../../artifacts/screenshots", import.meta.url));
@@ -328,6 +328,17 @@ describe("motion, accessibility and layout", () => {
     { name: "desktop", width: 1280, height: 720 },
     { name: "phone", width: 390, height: 844 },
   ] as const;
+  for (const { name, width, height } of layouts) {
+    it(`opens on a ${width}×${height} ${name} screen without layout shifts while it loads and hydrates`, async () => {
+      const { page, errors } = await visit({ width, height });
+      await recordLayoutShifts(page);
+      await open(page, "/flows/authorization-code-pkce", /^Step 1 of 14: /);
+      await page.waitForTimeout(300);
+      expect(await layoutShifts(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+
   const views = [
     { name: "authorization-code-consent", query: "/flows/authorization-code?step=5", live: /^Step 5 of 14: / },
     { name: "authorization-code-pkce-intercepted-end", query: "/flows/authorization-code-pkce?scenario=code-intercepted-pkce-off&step=17", live: /^Step 17 of 17: / },

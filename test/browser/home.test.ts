@@ -8,7 +8,7 @@ import { CONCEPTS } from "@/content/concepts";
 import { flowIds, flows } from "@/content/flows";
 import { home } from "@/content/home";
 import { site } from "@/content/site";
-import { launchChromium, openPage, seriousViolations, type Browser } from "./chromium";
+import { launchChromium, layoutShifts, openPage, recordLayoutShifts, renderWholePage, seriousViolations, type Browser } from "./chromium";
 
 const baseUrl = inject("baseUrl");
 const screenshotDir = fileURLToPath(new URL("../../artifacts/screenshots", import.meta.url));
@@ -237,11 +237,15 @@ describe("home page", () => {
 
   for (const { name, width, height } of layouts) {
     for (const colorScheme of ["light", "dark"] as const) {
-      it(`fits a ${width}×${height} ${name} screen in ${colorScheme} mode without horizontal scrolling`, async () => {
+      it(`fits a ${width}×${height} ${name} screen in ${colorScheme} mode without horizontal scrolling or layout shifts`, async () => {
         const { page, errors } = await openPage(browser.context, baseUrl);
         await page.setViewportSize({ width, height });
         await page.emulateMedia({ colorScheme });
+        await recordLayoutShifts(page);
         await page.goto(`${baseUrl}/`, { waitUntil: "networkidle" });
+        // Nothing moves while the page loads and hydrates (sections below the first screen are
+        // rendered only when near it, and must not change the width of what is on it).
+        await expect(layoutShifts(page)).resolves.toEqual([]);
         const overflow = await page.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );
@@ -250,6 +254,7 @@ describe("home page", () => {
         const toggle = await page.getByRole("button", { name: /^Theme: / }).boundingBox();
         expect(toggle).not.toBeNull();
         expect(toggle!.x + toggle!.width).toBeLessThanOrEqual(width);
+        await renderWholePage(page);
         await page.screenshot({
           path: path.join(screenshotDir, `home-${width}x${height}-${colorScheme}.png`),
           fullPage: true,
