@@ -144,11 +144,12 @@ async function lighthouseScores(url: string, preset: "desktop" | "mobile"): Prom
 
 /**
  * One Lighthouse score swings by several points between runs of the same page on this machine (the
- * bare page alone gave 96–100), so each figure is the median of several runs, taken in rotation —
- * bare page, home, flow page, bare page … — so that a busy moment of the machine falls on all of
- * them alike. Every run's score is printed with the figure.
+ * bare page alone gave 96–100; medians of five still moved by 2–3 points from one bench to the
+ * next), so each figure is the median of nine runs, taken in rotation — bare page, home, flow page,
+ * bare page … — so that a busy moment of the machine falls on all of them alike. Every run's score
+ * is printed with the figure.
  */
-const LIGHTHOUSE_RUNS = 5;
+const LIGHTHOUSE_RUNS = 9;
 
 export async function benchLighthouse(origin: string, bareOrigin: string): Promise<Figure[]> {
   const pages = [
