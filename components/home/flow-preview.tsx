@@ -23,7 +23,7 @@ export function FlowPreview({ messages }: { messages: readonly PreviewMessage[] 
   const { preview } = home;
   const HEIGHT = TOP + messages.length * ROW + 14;
   return (
-    <figure className="rounded-2xl border border-line bg-surface p-3 shadow-sm sm:p-4">
+    <figure className="rounded-2xl border border-line bg-surface p-3 shadow-sm sm:p-4 max-lg:render-when-near">
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         className="block h-auto w-full"
