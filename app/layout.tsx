@@ -23,7 +23,7 @@ export default function RootLayout({ children }: Readonly<{ children: ReactNode 
     // suppressHydrationWarning: the theme script below sets data-theme on <html> before React hydrates.
     <html lang="en" suppressHydrationWarning>
       <head>
-        {/* The one inline script: applies the stored light/dark choice before the first paint. Constant text. */}
+        {/* Applies the stored light/dark choice before the first paint. Constant text. */}
         <script dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
       </head>
       <body className="flex min-h-dvh flex-col bg-background font-sans text-foreground antialiased">

@@ -2,10 +2,12 @@
 
 import "./flow.css";
 import { useActorRef, useSelector } from "@xstate/react";
+import type { ActorRefFrom, SnapshotFrom } from "xstate";
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { DEFAULT_SEED, parseFlowUrl, sanitizeSeed, serializeFlowUrl, type FlowLocation } from "@/machines/flow-url";
 import { loadEngine, playerMachine, type PlayerEvent, type TraceRequest } from "@/machines/player";
+import { markAddressShown } from "./address-pending";
 import type { Trace } from "@/machines/trace";
 import { stepTone } from "@/machines/stage";
 import { BrowserWindow } from "./browser-window";
@@ -50,6 +52,19 @@ function requestOf(flow: string, location: Pick<FlowLocation, "scenario" | "seed
   return { flow, scenario: location.scenario, seed: location.seed, ...(location.grant ? { grantedScope: location.grant } : {}), ...(edits && edits.length > 0 ? { edits } : {}) };
 }
 
+/** Once the player has settled on what was asked (shown it, or failed to run it), call `then` before the next frame. */
+function whenSettled(actor: ActorRefFrom<typeof playerMachine>, then: () => void): void {
+  const settled = (snapshot: SnapshotFrom<typeof playerMachine>) => !snapshot.matches("loading");
+  // The next frame: React has rendered the new snapshot by then (store updates render in a microtask).
+  const beforeNextFrame = () => void window.requestAnimationFrame(then);
+  if (settled(actor.getSnapshot())) return beforeNextFrame();
+  const subscription = actor.subscribe((snapshot) => {
+    if (!settled(snapshot)) return;
+    subscription.unsubscribe();
+    beforeNextFrame();
+  });
+}
+
 function sameScopes(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((scope) => b.includes(scope));
 }
@@ -81,8 +96,11 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
   useEffect(() => {
     const search = window.location.search;
     const parsed = parseFlowUrl(search, { scenarios: flow.scenarios, grantable: flow.grantable });
-    const load = (edits?: TraceRequest["edits"], notices: typeof parsed.notices = []) =>
+    const load = (edits?: TraceRequest["edits"], notices: typeof parsed.notices = []) => {
       actor.send({ type: "LOAD", request: requestOf(flow.id, parsed.location, edits), index: parsed.location.step - 1, notices: [...parsed.notices, ...notices] });
+      // The view the address names is on screen (or the error that says why not): show it (address-pending.ts).
+      whenSettled(actor, markAddressShown);
+    };
     if (!EDIT_IN_ADDRESS.test(search)) return load();
     let live = true;
     loadEditUrl()
@@ -196,7 +214,7 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
       <div className="flex flex-col gap-3" data-player={loading ? "loading" : error ? "failed" : ready ? "ready" : "idle"} data-hydrated={hydrated || undefined}>
         <div className="grid gap-x-8 gap-y-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,27rem)] lg:items-end">
           {header}
-          <div className="flex flex-col gap-2" onPointerEnter={warmUp} onFocusCapture={warmUp}>
+          <div className="awaits-address flex flex-col gap-2" onPointerEnter={warmUp} onFocusCapture={warmUp}>
             <ScenarioPicker scenarios={flow.scenarios} value={scenario} onChange={loadScenario} />
             <div className="flex flex-wrap items-end gap-2">
               <SeedField key={seed} seed={seed} onApply={applySeed} />
@@ -207,7 +225,7 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
         </div>
         <Notices notices={notices} onDismiss={() => send({ type: "DISMISS_NOTICES" })} />
         {request?.edits && trace?.changed ? <TamperBar trace={trace} busy={loading} /> : null}
-        <div ref={controls} className="sticky top-0 z-30">
+        <div ref={controls} className="awaits-address sticky top-0 z-30">
           <PlayerControls index={index} count={trace?.steps.length ?? 0} title={step?.title} tones={tones} changed={trace?.changed} playing={playing} speed={speed} ready={!!step} send={send} />
         </div>
         {predict && trace && step ? (
@@ -219,7 +237,7 @@ export function FlowPlayer({ flow, initial, narration, header }: { flow: FlowInf
           </p>
         ) : null}
         {trace && step ? (
-          <div className="flow-layout" data-loading={loading || undefined}>
+          <div className="awaits-address flow-layout" data-loading={loading || undefined}>
             <section aria-labelledby="stage-heading" className="flow-area-stage">
               <h2 id="stage-heading" className="sr-only">
                 Stage: the messages between the roles

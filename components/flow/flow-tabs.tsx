@@ -60,7 +60,7 @@ export function FlowTabs({ trace, index }: { trace: Trace; index: number }) {
   }
 
   return (
-    <section ref={area} aria-labelledby={`${idBase}-heading`} className="render-when-near min-w-0" onFocusCapture={markNear}>
+    <section ref={area} aria-labelledby={`${idBase}-heading`} className="awaits-address render-when-near min-w-0" onFocusCapture={markNear}>
       <h2 id={`${idBase}-heading`} className="sr-only">
         Inspect and diagram
       </h2>

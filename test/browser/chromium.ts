@@ -24,14 +24,18 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** A headless Chromium with a fresh, temporary profile that is deleted on close. */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * A headless Chromium with a fresh, temporary profile that is deleted on close. `serviceWorkers:
+ * "block"` keeps the site's service worker out, for tests that route the page's own requests.
+ */
+export async function launchChromium({ serviceWorkers = "allow" }: { serviceWorkers?: "allow" | "block" } = {}): Promise<Browser> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), "oauth-sim-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: 1280, height: 720 },
+    serviceWorkers,
   });
   return {
     context,

@@ -207,6 +207,47 @@ describe("links", () => {
     expect(first).not.toContain(`access_token=${demoToken}`);
   });
 
+  it("opens a deep link on its own step: step 1 of the static page is never on screen, and nothing shifts", async () => {
+    const { page, errors } = await visit();
+    await recordLayoutShifts(page);
+    // Every frame from the first: the step the live region names, if it can be seen.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { stepsSeen: string[] }).stepsSeen = seen;
+      const sample = () => {
+        const region = document.querySelector("[data-live-region]");
+        if (region && getComputedStyle(region).visibility === "visible") seen.push(region.textContent?.replace(/:.*/, "") ?? "");
+        requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    await open(page, "/flows/authorization-code?scenario=code-replayed&step=5&seed=lecture-7", /^Step 5 of \d+: /);
+    await page.waitForTimeout(200);
+    const seen = await page.evaluate(() => (window as unknown as { stepsSeen: string[] }).stepsSeen);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set([seen[0]]));
+    expect(seen[0]).toMatch(/^Step 5 of \d+$/);
+    expect(await layoutShifts(page)).toEqual([]);
+    // The init scripts are offered to the mock browser's sandboxed frame too, which refuses them.
+    expect(errors.filter((error) => !error.startsWith("Blocked script execution in 'about:srcdoc'"))).toEqual([]);
+  });
+
+  it("shows the static page's view after 3 s when a deep link's page never runs (its scripts blocked)", async () => {
+    // Its own browser: the service worker another test installed would serve the scripts past the route.
+    const own = await launchChromium({ serviceWorkers: "block" });
+    try {
+      const page = await own.context.newPage();
+      await page.route("**/_next/static/**/*.js", (route) => route.abort());
+      await page.goto(`${baseUrl}/flows/authorization-code?step=5`, { waitUntil: "domcontentloaded" });
+      const visibility = () => page.locator(LIVE).evaluate((region) => getComputedStyle(region).visibility);
+      await expect(visibility()).resolves.toBe("hidden");
+      await page.waitForFunction(() => getComputedStyle(document.querySelector("[data-live-region]")!).visibility === "visible", undefined, { timeout: 6_000 });
+      await expect(page.locator(LIVE).textContent()).resolves.toMatch(/^Step 1 of 14: /);
+    } finally {
+      await own.close();
+    }
+  });
+
   it("answers an unknown flow with the 404 page, which lists the flows", async () => {
     const { page } = await visit();
     const response = await page.goto(`${baseUrl}/flows/no-such-flow?step=3`);

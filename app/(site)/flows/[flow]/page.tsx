@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CompareWith } from "@/components/compare/compare-with";
 import { Oauth21Badge } from "@/components/flow-card";
+import { ADDRESS_PENDING_SCRIPT } from "@/components/flow/address-pending";
 import { flowPageData } from "@/components/flow/flow-data";
 import { FlowPlayer } from "@/components/flow/flow-player";
 import { PresentLink } from "@/components/present/present-link";
@@ -57,6 +58,8 @@ export default async function FlowPage({ params }: Params) {
 
   return (
     <div className="mx-auto max-w-7xl px-4 pb-12 sm:px-6">
+      {/* Before the player's markup: a shared link's step is not shown as step 1 first. Constant text. */}
+      <script dangerouslySetInnerHTML={{ __html: ADDRESS_PENDING_SCRIPT }} />
       <FlowPlayer flow={info} initial={initial} header={header} narration={narration} />
     </div>
   );
