@@ -102,9 +102,10 @@ export function layoutShifts(page: Page): Promise<string[]> {
 }
 
 /**
- * Renders what `.render-when-near` holds back until it nears the viewport, so a full-page
- * screenshot shows the whole page as a reader scrolling through it sees it.
+ * Renders what `render-when-near` holds back until it nears the viewport, so a full-page
+ * screenshot shows the whole page as a reader scrolling through it sees it. The utility may carry
+ * a variant (`max-lg:render-when-near`), hence the match on part of the class name.
  */
 export async function renderWholePage(page: Page): Promise<void> {
-  await page.addStyleTag({ content: ".render-when-near { content-visibility: visible !important; }" });
+  await page.addStyleTag({ content: '[class*="render-when-near"] { content-visibility: visible !important; }' });
 }
