@@ -5,6 +5,9 @@ import { THEME_INIT_SCRIPT } from "@/components/theme/theme";
 import { site } from "@/content/site";
 import "./globals.css";
 
+/** The element after the page's content (header, main, footer), which the first frame waits for. */
+const CONTENT_END_ID = "end-of-content";
+
 export const metadata: Metadata = {
   title: { default: site.name, template: `%s · ${site.name}` },
   description: site.description,
@@ -25,6 +28,13 @@ export default function RootLayout({ children }: Readonly<{ children: ReactNode 
       <head>
         {/* Applies the stored light/dark choice before the first paint. Constant text. */}
         <script dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
+        {/*
+          No frame before the page's content is parsed: a slow network delivers the HTML in pieces,
+          and a frame painted mid-header or mid-hero would move when the rest arrives (a layout
+          shift). The wait ends at the marker after the content, before the RSC payload, which is
+          most of the bytes. Browsers without rel=expect paint as they parse, as before.
+        */}
+        <link rel="expect" href={`#${CONTENT_END_ID}`} blocking="render" />
       </head>
       <body className="flex min-h-dvh flex-col bg-background font-sans text-foreground antialiased">
         <a
@@ -35,6 +45,7 @@ export default function RootLayout({ children }: Readonly<{ children: ReactNode 
         </a>
         {/* Each route group brings its own <main id="main">: app/(site) with the header and footer, app/(bare) without. */}
         {children}
+        <div id={CONTENT_END_ID} hidden />
         <KeepOffline />
       </body>
     </html>
