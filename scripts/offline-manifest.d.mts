@@ -10,6 +10,7 @@ export interface OfflineManifest {
 
 export function chunkGroupsIn(source: string): string[][];
 export function assetsForPage(initial: string[], readAsset: (url: string) => string | undefined): string[];
+export function htmlFiles(directory: string): string[];
 export function pagePath(relativeHtmlFile: string): string;
 export function offlineManifest(outDir: string): OfflineManifest;
 export function writeOfflineManifest(outDir: string): OfflineManifest;

@@ -5,7 +5,7 @@
 // bundler writes into its loaders. Chunk groups that carry the network-only marker (mermaid, see
 // components/diagram/mermaid-library.ts) are left out, with everything reachable only through them.
 //
-//   node scripts/offline-manifest.mjs [out]      (run by `npm run build` after `next build`)
+//   node scripts/offline-manifest.mjs [out]      (run by scripts/finish-export.mjs after `next build`)
 //
 // Writes out/offline-manifest.json: { "groups": [[url, …], …], "pages": { "/flows/implicit": 0, … } }.
 
@@ -75,7 +75,8 @@ export function pagePath(relativeHtmlFile) {
   return `/${withoutExtension.replace(/\/index$/, "")}`;
 }
 
-function htmlFiles(directory, root = directory) {
+/** The pages of the export under `directory`, as paths relative to it (the bundler's _next/ left out). */
+export function htmlFiles(directory, root = directory) {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) return entry.name === "_next" ? [] : htmlFiles(full, root);

@@ -1,14 +1,16 @@
+// The first frame: the whole content, nothing that moves afterwards, and no script in its way.
 // A page delivered in pieces, as a slow mobile network delivers it, must not show a half-parsed
 // page whose parts move when the rest arrives. The root layout holds the first frame until the
 // page's content is parsed (<link rel="expect" blocking="render">); these tests trickle each
-// page's HTML to Chromium and check the first frame and every layout shift.
+// page's HTML to Chromium and check the first frame and every layout shift. And the page's
+// scripts are fetched only once that frame is drawn (scripts/after-first-frame.mjs).
 
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createStaticServer, resolveFile } from "../../scripts/serve-static.mjs";
 import { launchChromium, layoutShifts, openPage, recordLayoutShifts, type Browser } from "./chromium";
 
@@ -87,5 +89,35 @@ describe("a page delivered slowly, in pieces", () => {
         await page.close();
       });
     }
+  }
+});
+
+/** Before any of the page runs: the time of the first frame's callback. */
+const RECORD_FIRST_FRAME_TIME = `requestAnimationFrame(() => { window.firstFrameAt = performance.now(); });`;
+
+describe("the page's scripts", () => {
+  const baseUrl = inject("baseUrl");
+
+  for (const pathname of ["/", "/flows/authorization-code-pkce?step=3"]) {
+    it(`are fetched only after the first frame of ${pathname}, and then run`, async () => {
+      const { page, errors } = await openPage(browser.context, baseUrl);
+      await page.addInitScript({ content: RECORD_FIRST_FRAME_TIME });
+      await page.goto(`${baseUrl}${pathname}`, { waitUntil: "networkidle" });
+      const { firstFrameAt, scriptStarts } = await page.evaluate(() => ({
+        firstFrameAt: (window as unknown as { firstFrameAt: number }).firstFrameAt,
+        scriptStarts: (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+          .filter((entry) => new URL(entry.name).pathname.startsWith("/_next/static/chunks/") && entry.name.endsWith(".js"))
+          .map((entry) => entry.startTime),
+      }));
+      expect(scriptStarts.length).toBeGreaterThan(3);
+      expect(Math.min(...scriptStarts)).toBeGreaterThanOrEqual(firstFrameAt);
+      // They ran: the theme toggle answers a click.
+      const toggle = page.getByRole("button", { name: /^Theme: / });
+      const before = await toggle.getAttribute("aria-label");
+      await toggle.click();
+      await expect(toggle.getAttribute("aria-label")).resolves.not.toBe(before);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
   }
 });

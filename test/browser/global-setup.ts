@@ -10,7 +10,8 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { MANIFEST_FILE, writeOfflineManifest } from "../../scripts/offline-manifest.mjs";
+import { finishExport } from "../../scripts/finish-export.mjs";
+import { MANIFEST_FILE } from "../../scripts/offline-manifest.mjs";
 import { createStaticServer } from "../../scripts/serve-static.mjs";
 
 declare module "vitest" {
@@ -25,7 +26,7 @@ const outDir = path.join(root, "out");
 
 /** Everything the static export is built from. */
 const SOURCES = ["app", "components", "content", "machines", "public"];
-const SOURCE_FILES = ["next.config.ts", "postcss.config.mjs", "package.json", "package-lock.json", "tsconfig.json", "scripts/offline-manifest.mjs"];
+const SOURCE_FILES = ["next.config.ts", "postcss.config.mjs", "package.json", "package-lock.json", "tsconfig.json", "scripts/offline-manifest.mjs", "scripts/after-first-frame.mjs", "scripts/finish-export.mjs"];
 
 function newestMtime(entry: string): number {
   let stats;
@@ -55,7 +56,7 @@ function staleReason(): string | null {
   return null;
 }
 
-/** What `npm run build` does: `next build`, then the offline manifest for the service worker. */
+/** What `npm run build` does: `next build`, then scripts/finish-export.mjs. */
 function build(): Promise<void> {
   return new Promise((resolve, reject) => {
     const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -70,7 +71,7 @@ function build(): Promise<void> {
     child.on("error", reject);
     child.on("close", (code) => {
       if (code === 0 && existsSync(path.join(outDir, "index.html"))) {
-        writeOfflineManifest(outDir);
+        finishExport(outDir);
         resolve();
       }
       else reject(new Error(`next build failed (exit code ${code}):\n${output.slice(-8000)}`));

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { FLOWS } from "@/machines/flows";
 import { runFlow } from "@/machines/run";
+import { AFTER_FIRST_FRAME_MARKER } from "../../scripts/after-first-frame.mjs";
 import { launchChromium, openPage, type Browser } from "./chromium";
 
 const baseUrl = inject("baseUrl");
@@ -38,15 +39,18 @@ function missingFromCache(page: Page): Promise<number> {
   }, OFFLINE_CACHE);
 }
 
-/** Scripts the page itself fetched after its load event (the service worker's fetches are not among them). */
-function scriptsFetchedAfterLoad(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const loaded = (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).loadEventStart;
+/**
+ * Scripts the page itself fetched beyond the ones its HTML names (which it fetches after its first
+ * frame, scripts/after-first-frame.mjs); the service worker's fetches are not among them.
+ */
+function scriptsFetchedBeyondThePagesOwn(page: Page): Promise<string[]> {
+  return page.evaluate((marker) => {
+    const named = document.querySelector(`script[${marker}]`)?.textContent ?? "";
     return performance
       .getEntriesByType("resource")
-      .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === "script" && entry.startTime >= loaded)
+      .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === "script" && !named.includes(`"${new URL(entry.name).pathname}"`))
       .map((entry) => entry.name);
-  });
+  }, AFTER_FIRST_FRAME_MARKER);
 }
 
 describe("offline, once loaded", () => {
@@ -57,7 +61,7 @@ describe("offline, once loaded", () => {
     // Once loaded and idle, the service worker keeps the page and its on-demand parts.
     await expect.poll(() => missingFromCache(page), { timeout: 20_000 }).toBe(0);
     // …without the page running any of them: nothing was fetched (so nothing evaluated) on its main thread.
-    expect(await scriptsFetchedAfterLoad(page)).toEqual([]);
+    expect(await scriptsFetchedBeyondThePagesOwn(page)).toEqual([]);
     await browser.context.setOffline(true);
     try {
       const flow = FLOWS["authorization-code-pkce"];

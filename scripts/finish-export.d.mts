@@ -1,0 +1,3 @@
+import type { OfflineManifest } from "./offline-manifest.mjs";
+
+export function finishExport(outDir: string): OfflineManifest;
