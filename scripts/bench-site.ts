@@ -78,7 +78,8 @@ async function scriptBytes(page: Page, url: string): Promise<ScriptBytes> {
   await page.waitForTimeout(1500);
   await page.waitForLoadState("networkidle");
   return page.evaluate((settled) => {
-    const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((entry) => entry.initiatorType === "script");
+    // Every script, whoever asked for it: a <script>, or a <link rel="preload"> (the bare page's runtime chunk).
+    const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((entry) => new URL(entry.name).pathname.endsWith(".js"));
     let firstLoad = 0;
     let afterLoad = 0;
     const firstLoadPaths: string[] = [];
