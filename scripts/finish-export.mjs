@@ -25,5 +25,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   const manifest = finishExport(outDir);
   const pageCount = Object.keys(manifest.pages).length;
-  console.log(`finished export: scripts after the first frame, offline manifest of ${pageCount} pages → ${path.join(outDir, MANIFEST_FILE)}`);
+  console.log(`finished export: scripts after the first frame; offline manifest: ${pageCount} pages, ${manifest.groups.length} asset groups → ${path.join(outDir, MANIFEST_FILE)}`);
 }

@@ -1,17 +1,14 @@
-#!/usr/bin/env node
 // What each page of the static export needs to keep working offline, for the service worker
 // (public/sw.js): the page's own scripts and styles, and every chunk it may load on demand later
 // (the flow engine, the inspector, the request editor …), found by following the chunk lists the
 // bundler writes into its loaders. Chunk groups that carry the network-only marker (mermaid, see
 // components/diagram/mermaid-library.ts) are left out, with everything reachable only through them.
 //
-//   node scripts/offline-manifest.mjs [out]      (run by scripts/finish-export.mjs after `next build`)
-//
-// Writes out/offline-manifest.json: { "groups": [[url, …], …], "pages": { "/flows/implicit": 0, … } }.
+// Written by scripts/finish-export.mjs after `next build`, as out/offline-manifest.json:
+// { "groups": [[url, …], …], "pages": { "/flows/implicit": 0, … } }.
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 export const MANIFEST_FILE = "offline-manifest.json";
 export const NETWORK_ONLY_MARKER = "oauth-sim:network-only";
@@ -119,13 +116,3 @@ export function writeOfflineManifest(outDir) {
   return manifest;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const outDir = path.resolve(process.argv[2] ?? "out");
-  if (!existsSync(path.join(outDir, "index.html"))) {
-    console.error(`No static export in ${outDir} — run \`next build\` first.`);
-    process.exit(1);
-  }
-  const manifest = writeOfflineManifest(outDir);
-  const pageCount = Object.keys(manifest.pages).length;
-  console.log(`offline manifest: ${pageCount} pages, ${manifest.groups.length} asset groups → ${path.join(outDir, MANIFEST_FILE)}`);
-}
