@@ -24,9 +24,11 @@ export const AFTER_FIRST_FRAME_MARKER = "data-scripts-after-first-frame";
 
 /** The inline loader, given the scripts' URLs. The URLs are bundler file names: no quote or `<` can occur. */
 export function afterFirstFrameLoader(urls) {
+  // Each script gets `async` as an attribute, as Next wrote it: React looks for a page's scripts
+  // by `script[async][src=…]` and, finding none, adds each one again (and it runs twice).
   const load =
     "var started=false;function load(){if(started)return;started=true;" +
-    'urls.forEach(function(url){var script=document.createElement("script");script.src=url;document.head.appendChild(script)})}' +
+    'urls.forEach(function(url){var script=document.createElement("script");script.async=true;script.src=url;document.head.appendChild(script)})}' +
     "requestAnimationFrame(function(){setTimeout(load,0)});setTimeout(load,1000)";
   return `<script ${AFTER_FIRST_FRAME_MARKER}="">(function(urls){${load}})(${JSON.stringify(urls)})</script>`;
 }

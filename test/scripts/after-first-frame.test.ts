@@ -52,10 +52,10 @@ describe("loadScriptsAfterFirstFrame", () => {
 function runLoader(urls: string[]) {
   const frames: (() => void)[] = [];
   const timers: { callback: () => void; delay: number }[] = [];
-  const added: { src: string }[] = [];
+  const added: { src: string; async: boolean }[] = [];
   const document = {
-    createElement: (tag: string) => ({ tag, src: "" }),
-    head: { appendChild: (element: { src: string }) => added.push(element) },
+    createElement: (tag: string) => ({ tag, src: "", async: false }),
+    head: { appendChild: (element: { src: string; async: boolean }) => added.push(element) },
   };
   const source = afterFirstFrameLoader(urls).replace(/^<script[^>]*>/, "").replace(/<\/script>$/, "");
   runInNewContext(source, {
@@ -77,6 +77,8 @@ describe("the loader", () => {
     expect(added).toEqual([]);
     fire(0);
     expect(added.map((script) => script.src)).toEqual(urls);
+    // async set, as Next wrote it: React finds the page's scripts by `script[async][src]`.
+    expect(added.every((script) => script.async)).toBe(true);
     fire(1000);
     expect(added).toHaveLength(2);
   });
