@@ -131,6 +131,12 @@ function arrive(context: PlayerContext, request: TraceRequest, trace: Trace, pen
   };
 }
 
+/** Whether a LOAD asks for what is already on screen: the same run at the same step, with nothing to say about it. */
+function asksForWhatIsShown(context: PlayerContext, event: Extract<PlayerEvent, { type: "LOAD" }>): boolean {
+  if (!context.request || !context.trace || context.notices.length > 0 || (event.notices?.length ?? 0) > 0) return false;
+  return (event.index ?? context.index) === context.index && requestKey(event.request) === requestKey(context.request);
+}
+
 function speedOf(value: number): number {
   return (SPEEDS as readonly number[]).includes(value) ? value : 1;
 }
@@ -152,6 +158,7 @@ export const playerMachine = setup({
     hasNext: ({ context }) => context.index < lastIndex(context),
     hasPrevious: ({ context }) => context.index > 0,
     isAtEnd: ({ context }) => context.index >= lastIndex(context),
+    isShown: ({ context, event }) => event.type === "LOAD" && asksForWhatIsShown(context, event),
     isKnown: ({ context, event }) => event.type === "LOAD" && findKnown(context.known, event.request) !== undefined,
     hasTrace: ({ context }) => context.trace !== undefined,
   },
@@ -238,6 +245,8 @@ export const playerMachine = setup({
         paused: {
           description: "Showing one step until the learner moves on.",
           on: {
+            // Asked for what is on screen (the page reading its own address): nothing changes, nothing renders again.
+            LOAD: { guard: "isShown" },
             PLAY: [{ guard: "isAtEnd", target: "playing", actions: "first" }, { target: "playing" }],
             TOGGLE: [{ guard: "isAtEnd", target: "playing", actions: "first" }, { target: "playing" }],
           },

@@ -236,6 +236,31 @@ describe("traces already recorded", () => {
     expect(loaded).toEqual([]);
   });
 
+  it("keeps its snapshot's context when asked for the run and step it already shows, so nothing renders again", () => {
+    const trace = fakeTrace(7);
+    const { actor } = startPlayer({}, { known: [{ request, trace }], show: request });
+    const before = actor.getSnapshot().context;
+    actor.send({ type: "LOAD", request: { ...request }, index: 0, notices: [] });
+    expect(actor.getSnapshot().context).toBe(before);
+    actor.send({ type: "LOAD", request: { ...request } });
+    expect(actor.getSnapshot().context).toBe(before);
+  });
+
+  it("still acts on a load of the run it shows that moves the step, brings notices, clears notices or stops playback", () => {
+    const trace = fakeTrace(7);
+    const { actor } = startPlayer({}, { known: [{ request, trace }], show: request });
+    actor.send({ type: "LOAD", request, index: 2 });
+    expect(actor.getSnapshot().context.index).toBe(2);
+    const notice = { field: "seed" as const, message: "seed fixed" };
+    actor.send({ type: "LOAD", request, notices: [notice] });
+    expect(actor.getSnapshot().context.notices).toEqual([notice]);
+    actor.send({ type: "LOAD", request });
+    expect(actor.getSnapshot().context.notices).toEqual([]);
+    actor.send({ type: "PLAY" });
+    actor.send({ type: "LOAD", request });
+    expect(actor.getSnapshot().value).toEqual({ ready: "paused" });
+  });
+
   it("says so when a known trace is shorter than the step asked for", () => {
     const { actor } = startPlayer({}, { known: [{ request, trace: fakeTrace(3) }], show: request });
     actor.send({ type: "LOAD", request, index: 9 });
