@@ -3,7 +3,6 @@
 import "./flow.css";
 import { useActorRef, useSelector } from "@xstate/react";
 import type { ActorRefFrom, SnapshotFrom } from "xstate";
-import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { DEFAULT_SEED, parseFlowUrl, sanitizeSeed, serializeFlowUrl, type FlowLocation } from "@/machines/flow-url";
 import { loadEngine, playerMachine, type PlayerEvent, type TraceRequest } from "@/machines/player";
@@ -22,9 +21,10 @@ import { Stage } from "./stage";
 import { LazyPredictPanel, preloadPredictPanel, PredictToggle } from "@/components/predict/predict-mode";
 import { QuizArea } from "@/components/quiz/quiz-area";
 import { FlowPlayerContext } from "./tamper-context";
+import { lazyPart } from "@/components/ui/lazy-part";
 
 /** The bar that says what the learner edited, with "Undo edits": fetched only once there are edits. */
-const TamperBar = dynamic(() => loadTamperBar().then((module) => module.TamperBar), { ssr: false });
+const TamperBar = lazyPart(() => loadTamperBar().then((module) => module.TamperBar), null);
 
 /** Read edits from an address only when it carries some: the parser is not part of the first load. */
 const EDIT_IN_ADDRESS = /(?:^\?|&)edit=/;

@@ -1,8 +1,8 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import { cn } from "@/components/ui/cn";
+import { lazyPart } from "@/components/ui/lazy-part";
 import type { Trace } from "@/machines/trace";
 import { useNearScreen } from "./use-near-screen";
 
@@ -13,25 +13,16 @@ function Placeholder({ text }: { text: string }) {
 const loadInspector = () => import("@/components/inspector/inspector");
 
 /** The inspector (and jose, which verifies tokens) is fetched when its area comes near the screen. */
-const Inspector = dynamic(() => loadInspector().then((module) => module.Inspector), {
-  ssr: false,
-  loading: () => <Placeholder text="Loading the inspector…" />,
-});
+const Inspector = lazyPart(() => loadInspector().then((module) => module.Inspector), <Placeholder text="Loading the inspector…" />);
 
 /** The diagram panel (and mermaid behind it) is fetched only when its tab is first opened. */
 const loadDiagramPanel = () => import("@/components/diagram/sequence-diagram-panel");
 const loadExercisesPanel = () => import("./exercises-panel");
 
-const SequenceDiagramPanel = dynamic(() => loadDiagramPanel().then((module) => module.SequenceDiagramPanel), {
-  ssr: false,
-  loading: () => <Placeholder text="Loading the diagram…" />,
-});
+const SequenceDiagramPanel = lazyPart(() => loadDiagramPanel().then((module) => module.SequenceDiagramPanel), <Placeholder text="Loading the diagram…" />);
 
 /** The guided tampering exercises are fetched only when their tab is first opened. */
-const ExercisesPanel = dynamic(() => loadExercisesPanel().then((module) => module.ExercisesPanel), {
-  ssr: false,
-  loading: () => <Placeholder text="Loading the exercises…" />,
-});
+const ExercisesPanel = lazyPart(() => loadExercisesPanel().then((module) => module.ExercisesPanel), <Placeholder text="Loading the exercises…" />);
 
 type TabId = "inspector" | "diagram" | "tamper";
 

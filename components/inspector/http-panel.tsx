@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyPart } from "@/components/ui/lazy-part";
 import { useState } from "react";
 import { useTampering } from "@/components/flow/tampering";
 import { describeEdit } from "@/machines/tamper";
@@ -19,10 +19,7 @@ function direction(step: TraceStep): string {
 const loadRequestEditor = () => import("./request-editor");
 
 /** The request editor is fetched when a learner first opens it. */
-const RequestEditor = dynamic(() => loadRequestEditor().then((module) => module.RequestEditor), {
-  ssr: false,
-  loading: () => <p className="text-sm text-muted">Loading the editor…</p>,
-});
+const RequestEditor = lazyPart(() => loadRequestEditor().then((module) => module.RequestEditor), <p className="text-sm text-muted">Loading the editor…</p>);
 
 /** "Edit before sending" and, once open, the editor of this step's request (only on the flow page). */
 function EditBeforeSending({ step }: { step: TraceStep }) {

@@ -1,15 +1,15 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyPart } from "@/components/ui/lazy-part";
 import { LEARN_MODES_TEXT } from "@/content/learn-modes";
 
 /** The panel, its choices and the engine behind them load only when predict mode is first switched on. */
 const loadPredictPanel = () => import("./predict-panel");
 
-export const LazyPredictPanel = dynamic(() => loadPredictPanel().then((module) => module.PredictPanel), {
-  ssr: false,
-  loading: () => <p className="rounded-xl border-2 border-accent/60 bg-surface-raised p-4 text-sm text-muted">{LEARN_MODES_TEXT.predictLoading}</p>,
-});
+export const LazyPredictPanel = lazyPart(
+  () => loadPredictPanel().then((module) => module.PredictPanel),
+  <p className="rounded-xl border-2 border-accent/60 bg-surface-raised p-4 text-sm text-muted">{LEARN_MODES_TEXT.predictLoading}</p>,
+);
 
 /** The switch between watching the flow and predicting each step. */
 export function PredictToggle({ on, onChange, onWarmUp }: { on: boolean; onChange: (on: boolean) => void; onWarmUp?: () => void }) {

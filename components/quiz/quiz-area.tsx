@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyPart } from "@/components/ui/lazy-part";
 import { useId, useRef } from "react";
 import { useNearScreen } from "@/components/flow/use-near-screen";
 import type { FlowInfo } from "@/components/flow/flow-info";
@@ -14,10 +14,7 @@ const LOADING = LEARN_MODES_TEXT.quizLoading;
 /** The questions (and their text for every flow) load when the section comes near the screen. */
 const loadQuizSection = () => import("./quiz-section");
 
-const QuizSection = dynamic(() => loadQuizSection().then((module) => module.QuizSection), {
-  ssr: false,
-  loading: () => <p className="text-sm text-muted">{LOADING}</p>,
-});
+const QuizSection = lazyPart(() => loadQuizSection().then((module) => module.QuizSection), <p className="text-sm text-muted">{LOADING}</p>);
 
 /** "Check yourself", under the player: mounted lazily as the learner scrolls to it. */
 export function QuizArea({ flow, trace, onShow }: { flow: FlowInfo; trace: Trace; onShow: ShowStep }) {
